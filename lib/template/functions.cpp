@@ -15,6 +15,7 @@ const FunctionRegistry& helm_functions() {
     register_sprig_dates(r);
     register_sprig_encoding(r);
     register_helm(r);
+    register_helm_yaml(r);
     return r;
   }();
   return registry;

@@ -108,7 +108,8 @@ void register_sprig_lists(FunctionRegistry& r);     // lists and dicts
 void register_sprig_math(FunctionRegistry& r);      // integer, float and decimal math
 void register_sprig_dates(FunctionRegistry& r);     // dates and durations
 void register_sprig_encoding(FunctionRegistry& r);  // regex, semver, encodings, hashes, random, uuid, crypto, urls
-void register_helm(FunctionRegistry& r);            // include, tpl, required, fail, toYaml..., lookup
+void register_helm(FunctionRegistry& r);            // include, tpl, required, fail, lookup, getHostByName
+void register_helm_yaml(FunctionRegistry& r);       // toYaml, fromYaml, toJson, toToml... (Sprig's and Helm's)
 
 // The whole map a Helm chart template sees: builtins, Sprig without env/expandenv, Helm's own.
 const FunctionRegistry& helm_functions();

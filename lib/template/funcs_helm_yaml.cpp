@@ -1,0 +1,7 @@
+#include "sparkc/functions.h"
+
+namespace sparkc::gotmpl {
+
+void register_helm_yaml(FunctionRegistry& r) {}
+
+}  // namespace sparkc::gotmpl
