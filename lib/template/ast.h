@@ -204,9 +204,12 @@ struct Tree {
   std::shared_ptr<const std::string> source;
   std::unique_ptr<ListNode> root;
 
-  // 1-based line and column of a byte offset in `source`; column counts bytes as Go does.
+  // Line (1-based) and column of a byte offset in `source`. The column is the number of
+  // bytes between the line start and the offset (so 0-based), which is what Go's
+  // ErrorContext prints in "NAME:LINE:COL".
   std::pair<int, int> line_col(std::size_t pos) const;
-  // Go's ErrorContext: "NAME:LINE:COL" for a node, and the node's text shortened for messages.
+  // Go's ErrorContext: "NAME:LINE:COL" for a node (NAME is parse_name), and the node's
+  // text. Go 1.19 does not shorten that text.
   std::pair<std::string, std::string> error_context(const Node& n) const;
 };
 
