@@ -5,6 +5,7 @@
 // values, so every number becomes float64, keys become strings, and timestamps stay strings.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,11 +29,31 @@ class YamlError : public std::runtime_error {
 // document is nil. Throws YamlError.
 Value load(std::string_view text, std::string_view file = "");
 
+// A 1-based position in a YAML file.
+struct Mark {
+  int line = 0;
+  int col = 0;
+};
+
+// A loaded document with the position of every value, keyed by value path: "" for the root,
+// "a.b" for map entries, "a.list[0]" for list items (keys are joined as written, unescaped).
+struct Located {
+  Value value;
+  std::map<std::string, Mark> positions;
+};
+
+// load() that also records where each value was written (for diagnostics on values files).
+Located load_located(std::string_view text, std::string_view file = "");
+
 // Parses a YAML stream of documents separated by `---`.
 std::vector<Value> load_all(std::string_view text, std::string_view file = "");
 
 // sigs.k8s.io/yaml.Marshal: byte-identical to what Helm's toYaml prints (before its trim).
 std::string to_yaml(const Value& v);
+
+// Helm's toYamlPretty: yaml.v3's encoder with indent 2 on the value itself (no JSON round
+// trip): nested lists are indented under their key and long strings are not folded.
+std::string to_yaml_pretty(const Value& v);
 
 // encoding/json.Marshal (HTML-escaping as Go does unless `escape_html` is false).
 std::string to_json(const Value& v, bool escape_html = true);
@@ -43,5 +64,13 @@ std::string to_json_indent(const Value& v, std::string_view prefix, std::string_
 // encoding/json.Unmarshal into interface{}: numbers are float64. Throws YamlError with Go's
 // wording.
 Value from_json(std::string_view text);
+
+// BurntSushi/toml's Encoder.Encode of a map (Helm's toToml). Throws YamlError with the
+// encoder's message ("toml: top-level values must be Go maps or structs").
+std::string to_toml(const Value& v);
+
+// toml.Unmarshal into map[string]interface{}: integers are int64, floats float64, datetimes
+// strings in RFC 3339 form. Throws YamlError with the decoder's message.
+Value from_toml(std::string_view text);
 
 }  // namespace sparkc::yaml
