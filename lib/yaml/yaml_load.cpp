@@ -11,7 +11,9 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <sstream>
 
@@ -37,6 +39,8 @@ struct Node {
   Mark mark;
   std::vector<Node*> children;
   Node* target = nullptr;  // the anchored node an alias refers to
+  bool flow = false;       // a flow collection ([...] or {...})
+  int pos = 0;             // byte offset of the node's first character
 };
 
 // Builds the node tree of one document from yaml-cpp's events.
@@ -45,7 +49,9 @@ class TreeBuilder : public YAML::EventHandler {
   explicit TreeBuilder(std::deque<Node>& arena) : arena_(arena) {}
   Node* root = nullptr;
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  YAML::Mark start;  // where the document's first token is
+
+  void OnDocumentStart(const YAML::Mark& m) override { start = m; }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { add(Node::Null, m, "", "", a); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
@@ -62,8 +68,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnSequenceEnd() override { stack_.pop_back(); }
   void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                  YAML::EmitterStyle::value) override {
+                  YAML::EmitterStyle::value style) override {
     stack_.push_back(add(Node::Mapping, m, tag, "", a));
+    stack_.back()->flow = style == YAML::EmitterStyle::Flow;
   }
   void OnMapEnd() override { stack_.pop_back(); }
 
@@ -75,6 +82,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.tag = tag;
     n.value = value;
     n.mark = Mark{m.line + 1, m.column + 1};
+    n.pos = m.pos;
     if (anchor != 0) {
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
       anchors_[anchor] = &n;
@@ -113,6 +121,43 @@ std::string json_clean(std::string s) {
     i += n;
   }
   return out;
+}
+
+// Go's %#v of the value yaml.v2 decodes a node to, for the messages that print one.
+std::string go_syntax(const Node* n, bool in_container) {
+  if (n && n->kind == Node::Alias) n = n->target;
+  if (!n || n->kind == Node::Null) return in_container ? "interface {}(nil)" : "<nil>";
+  if (n->kind == Node::Sequence || n->kind == Node::Mapping) {
+    bool seq = n->kind == Node::Sequence;
+    std::string out = seq ? "[]interface {}{" : "map[interface {}]interface {}{";
+    for (size_t i = 0; i < n->children.size(); ++i) {
+      if (i > 0) out += seq || i % 2 == 0 ? ", " : ":";
+      out += go_syntax(n->children[i], true);
+    }
+    return out + "}";
+  }
+  Resolved r = n->tag == "?" ? detail::resolve_plain(n->value) : Resolved{};
+  switch (r.kind) {
+    case Resolved::Null: return in_container ? "interface {}(nil)" : "<nil>";
+    case Resolved::Bool: return r.b ? "true" : "false";
+    case Resolved::Int: return std::to_string(r.i);
+    case Resolved::Uint: return "0x" + [&] {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%llx", static_cast<unsigned long long>(r.u));
+        return std::string(buf);
+      }();
+    case Resolved::Float: return detail::format_float_g(r.f);
+    default: {
+      std::string out = "\"";
+      for (char c : n->value) {
+        if (c == '"' || c == '\\') out += '\\', out += c;
+        else if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else out += c;
+      }
+      return out + "\"";
+    }
+  }
 }
 
 class Decoder {
@@ -205,12 +250,14 @@ class Decoder {
     const Node* t = k->kind == Node::Alias ? k->target : k;
     if (!t) fail("yaml: unknown anchor referenced", file_, k->mark);
     if (t->kind == Node::Sequence || t->kind == Node::Mapping) {
-      fail("yaml: invalid map key", file_, k->mark);
+      fail("yaml: invalid map key: " + go_syntax(t, false), file_, k->mark);
     }
-    if (t->kind == Node::Null) fail("Unsupported map key of type: %!s(<nil>)", file_, k->mark);
+    const std::string null_key =
+        "Unsupported map key of type: %!s(<nil>), key: <nil>, value: " + go_syntax(v, false);
+    if (t->kind == Node::Null) fail(null_key, file_, k->mark);
     Scalar s = scalar(t);
     switch (s.r.kind) {
-      case Resolved::Null: fail("Unsupported map key of type: %!s(<nil>)", file_, k->mark);
+      case Resolved::Null: fail(null_key, file_, k->mark);
       case Resolved::Bool: return s.r.b ? "true" : "false";
       case Resolved::Int: return std::to_string(s.r.i);
       case Resolved::Uint: return std::to_string(s.r.u);
@@ -291,18 +338,102 @@ class Decoder {
   std::vector<const Node*> active_;
 };
 
-// libyaml's wording for the yaml-cpp errors we can map; others keep yaml-cpp's text.
-std::string libyaml_message(const std::string& msg) {
-  if (msg == YAML::ErrorMsg::MAP_VALUE) return "mapping values are not allowed in this context";
-  if (msg == YAML::ErrorMsg::END_OF_MAP) return "did not find expected key";
-  if (msg == YAML::ErrorMsg::END_OF_SEQ) return "did not find expected '-' indicator";
-  if (msg == YAML::ErrorMsg::END_OF_MAP_FLOW) return "did not find expected ',' or '}'";
-  if (msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) return "did not find expected ',' or ']'";
-  if (msg == YAML::ErrorMsg::BLOCK_ENTRY) return "block sequence entries are not allowed in this context";
-  if (msg == YAML::ErrorMsg::EOF_IN_SCALAR) return "found unexpected end of stream";
-  if (msg == YAML::ErrorMsg::UNKNOWN_TOKEN) return "found character that cannot start any token";
-  if (msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) return "unknown anchor referenced";
-  return msg;
+// A syntax error as yaml.v2 words it. libyaml's scanner errors print the 1-based line of the
+// problem; its parser errors print the 0-based one (a yaml.v2 quirk); neither prints a line
+// for a problem on the first line.
+struct SyntaxError {
+  std::string problem;
+  bool scanner = true;
+};
+
+SyntaxError libyaml_error(const std::string& msg, std::string_view line_text) {
+  // A tab in the indentation is a scanner error in libyaml; yaml-cpp reports what follows.
+  size_t lead = line_text.find_first_not_of(" \t");
+  if (line_text.substr(0, lead).find('\t') != std::string_view::npos) {
+    return {"found character that cannot start any token", true};
+  }
+  if (msg == YAML::ErrorMsg::MAP_VALUE) return {"mapping values are not allowed in this context", true};
+  if (msg == YAML::ErrorMsg::END_OF_MAP) return {"did not find expected key", false};
+  if (msg == YAML::ErrorMsg::END_OF_SEQ) return {"did not find expected '-' indicator", false};
+  if (msg == YAML::ErrorMsg::END_OF_MAP_FLOW) return {"did not find expected ',' or '}'", false};
+  if (msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) return {"did not find expected ',' or ']'", false};
+  if (msg == YAML::ErrorMsg::FLOW_END) return {"did not find expected key", false};
+  if (msg == YAML::ErrorMsg::BLOCK_ENTRY) {
+    return {"block sequence entries are not allowed in this context", true};
+  }
+  if (msg == YAML::ErrorMsg::EOF_IN_SCALAR) return {"found unexpected end of stream", true};
+  if (msg == YAML::ErrorMsg::UNKNOWN_TOKEN) return {"found character that cannot start any token", true};
+  if (msg == YAML::ErrorMsg::ALIAS_NOT_FOUND || msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND) {
+    return {"did not find expected alphabetic or numeric character", true};
+  }
+  return {msg, true};
+}
+
+std::string_view line_at(std::string_view text, int line0) {
+  size_t start = 0;
+  for (int l = 0; l < line0; ++l) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+[[noreturn]] void syntax_fail(const SyntaxError& e, std::string_view file, int line0, int col0) {
+  std::string where;
+  if (line0 > 0) where = "line " + std::to_string(e.scanner ? line0 + 1 : line0) + ": ";
+  throw YamlError(std::string(kPrefix) + "yaml: " + where + e.problem, std::string(file), line0 + 1,
+                  col0 + 1);
+}
+
+// The name of the alias written at `pos` ("*name").
+std::string alias_name(std::string_view text, int pos) {
+  size_t i = pos >= 0 ? static_cast<size_t>(pos) : 0;
+  if (i < text.size() && text[i] == '*') ++i;
+  size_t j = i;
+  while (j < text.size() && std::string_view(" \t\r\n,[]{}").find(text[j]) == std::string_view::npos) ++j;
+  return std::string(text.substr(i, j - i));
+}
+
+// True when a document starting at `pos` was opened explicitly ("---" or a directive), or the
+// one before it was closed with "...". libyaml rejects anything else after a block document;
+// yaml-cpp silently starts a new document.
+bool explicit_start(std::string_view text, int pos) {
+  size_t p = pos >= 0 ? static_cast<size_t>(pos) : 0;
+  if (text.substr(p, 3) == "---" || text.substr(p, 1) == "%") return true;
+  // Walk back over blank and comment lines to the previous content line.
+  size_t end = text.rfind('\n', p == 0 ? 0 : p - 1);
+  while (end != std::string_view::npos && end > 0) {
+    size_t start = text.rfind('\n', end - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::string_view line = text.substr(start, end - start);
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#') return line.substr(0, 3) == "...";
+    if (start == 0) break;
+    end = start - 1;
+  }
+  return false;
+}
+
+// yaml-cpp reads a lone plain scalar in a block mapping ("a: 1\nb") as a key with a null
+// value; libyaml's scanner wants the ':' and fails at the end of the stream. Returns the
+// offending key, or nullptr.
+const Node* key_without_colon(const Node* n, std::string_view text) {
+  if (!n || (n->kind != Node::Mapping && n->kind != Node::Sequence)) return nullptr;
+  for (size_t i = 0; i < n->children.size(); ++i) {
+    const Node* c = n->children[i];
+    if (n->kind == Node::Mapping && !n->flow && i % 2 == 0 && i + 1 < n->children.size() &&
+        n->children[i + 1]->kind == Node::Null && c->kind == Node::Scalar && c->tag == "?" &&
+        c->value.find('\n') == std::string::npos &&
+        text.substr(static_cast<size_t>(c->pos), c->value.size()) == c->value) {
+      size_t j = static_cast<size_t>(c->pos) + c->value.size();
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+      if (j >= text.size() || text[j] != ':') return c;
+    }
+    if (const Node* bad = key_without_colon(c, text)) return bad;
+  }
+  return nullptr;
 }
 
 // Parses documents with yaml-cpp until `max` documents or the end of the stream.
@@ -310,20 +441,60 @@ template <typename OnDoc>
 void parse_stream(std::string_view text, std::string_view file, size_t max, OnDoc on_doc) {
   std::istringstream in{std::string(text)};
   YAML::Parser parser(in);
-  for (size_t count = 0; count < max; ++count) {
-    std::deque<Node> arena;
+  const Node* previous = nullptr;
+  std::deque<Node> arenas[2];
+  for (size_t count = 0;; ++count) {
+    std::deque<Node>& arena = arenas[count % 2];
+    arena.clear();
     TreeBuilder builder(arena);
     bool more;
     try {
       more = parser.HandleNextDocument(builder);
     } catch (const YAML::Exception& e) {
-      int line = e.mark.line + 1;
-      throw YamlError(std::string(kPrefix) + "yaml: line " + std::to_string(line) + ": " +
-                          libyaml_message(e.msg),
-                      std::string(file), line, e.mark.column + 1);
+      if (count >= max) return;  // Go never reads past the documents it was asked for
+      if (e.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) {
+        throw YamlError(std::string(kPrefix) + "yaml: unknown anchor '" + alias_name(text, e.mark.pos) +
+                            "' referenced",
+                        std::string(file), e.mark.line + 1, e.mark.column + 1);
+      }
+      int line0 = e.mark.line;
+      SyntaxError err = libyaml_error(e.msg, line_at(text, line0));
+      if (e.mark.pos >= static_cast<int>(text.size())) {
+        // yaml-cpp's end-of-input mark is unreliable. libyaml's scanner stops on the last line;
+        // its parser sees the stream end on a new line when the text does not end with one.
+        line0 = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+        if (!err.scanner && !text.empty() && text.back() != '\n') ++line0;
+      }
+      syntax_fail(err, file, line0, e.mark.column);
     }
     if (!more) return;
+    // A block collection ends where a line starts left of it; text at its own column that
+    // cannot continue it is an error in libyaml, while yaml-cpp starts a new document.
+    if (count > 0 && previous && builder.start.column >= previous->mark.col - 1 &&
+        !explicit_start(text, builder.start.pos)) {
+      if (previous->kind == Node::Sequence) {
+        syntax_fail({"did not find expected '-' indicator", false}, file, builder.start.line,
+                    builder.start.column);
+      }
+      if (previous->kind == Node::Mapping && builder.root && builder.root->kind == Node::Scalar) {
+        // A plain scalar where a key belongs: libyaml's scanner waits for its ':' to the end.
+        int eof = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+        if (!text.empty() && text.back() != '\n') ++eof;
+        syntax_fail({"could not find expected ':'", true}, file, eof, 0);
+      }
+      if (previous->kind == Node::Mapping) {
+        syntax_fail({"did not find expected key", false}, file, builder.start.line,
+                    builder.start.column);
+      }
+    }
+    if (count >= max) return;
+    if (key_without_colon(builder.root, text)) {
+      int eof = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+      if (!text.empty() && text.back() != '\n') ++eof;
+      syntax_fail({"could not find expected ':'", true}, file, eof, 0);
+    }
     on_doc(builder.root);
+    previous = builder.root;
   }
 }
 
