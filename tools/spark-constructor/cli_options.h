@@ -1,0 +1,6 @@
+// cxxopts as the tool uses it. Repeated flags such as --set must keep their commas
+// (Helm's --set grammar uses them), so vector values are not split on ','.
+#pragma once
+
+#define CXXOPTS_VECTOR_DELIMITER '\0'
+#include <cxxopts.hpp>
