@@ -90,11 +90,10 @@ std::string_view scan_float_token(std::string_view s, std::size_t& i) {
 // fmt's convertFloat for one part of a complex constant; empty string when it succeeds,
 // otherwise the error text of the Go error.
 std::string convert_complex_part(std::string_view part, double& out) {
+  // fmt has its own rule for a decimal mantissa with a 'p' exponent, but the lexer never
+  // produces one ('p' after decimal digits is a bad number), so ParseFloat decides.
   bool range = false;
-  std::optional<double> f;
-  // fmt treats 'p' as its own binary exponent and parses the mantissa separately, which
-  // never succeeds for the hex mantissas the lexer lets through.
-  if (part.find('p') == std::string_view::npos) f = go_parse_float(part, &range);
+  std::optional<double> f = go_parse_float(part, &range);
   if (f) {
     out = *f;
     return {};
