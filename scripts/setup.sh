@@ -16,6 +16,8 @@ packages=(
   json-schema-test-suite
   # benchmark helpers
   time
+  # the differential test runner (tests/differential/run.py)
+  python3
 )
 
 missing=()

@@ -141,12 +141,19 @@ def run_one(binary, case, timeout):
     return res
 
 
+def _diff_lines(text):
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
+
+
 def diff(label, want, got):
     if want == got:
         return []
-    lines = difflib.unified_diff(want.splitlines(keepends=True), got.splitlines(keepends=True),
+    lines = difflib.unified_diff(_diff_lines(want), _diff_lines(got),
                                  f"reference {label}", f"ours {label}")
-    return ["".join(lines).rstrip("\n") + "\n  (end of diff; a missing final newline also counts)"]
+    return ["".join(lines).rstrip("\n")]
 
 
 def compare(case, ref, ours):

@@ -315,4 +315,3 @@ func printRelease(p *parsedFlags, hooks []*releaseutil.Hook, manifest, outDir st
 	}
 	return nil
 }
-
