@@ -108,6 +108,11 @@ std::string format_float_g32(double f) {
   return layout_g(shortest(g));
 }
 
+std::string format_float_fixed(double f) {
+  if (!std::isfinite(f)) return special(f);
+  return layout_f(shortest(f));
+}
+
 std::string format_float_json(double f) {
   double a = std::fabs(f);
   Digits d = shortest(f);

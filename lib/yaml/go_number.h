@@ -16,4 +16,7 @@ std::string format_float_g32(double f);
 // negative exponent ("1e-7", "1e+21"). NaN and infinities are the caller's error.
 std::string format_float_json(double f);
 
+// strconv.FormatFloat(f, 'f', -1, 64): shortest digits, never an exponent.
+std::string format_float_fixed(double f);
+
 }  // namespace sparkc::yaml::detail

@@ -52,18 +52,22 @@ class JsonReader {
  public:
   explicit JsonReader(std::string_view s) : s_(s) {}
 
+  // Reads the whole text; a range error is left in range_error().
   Value document() {
     Value v = value();
     skip_ws();
     if (i_ < s_.size()) syntax("after top-level value");
-    if (!range_error_.empty()) throw YamlError(range_error_, "", 0, 0);
     return v;
   }
+  const std::string& range_error() const { return range_error_; }
 
  private:
   [[noreturn]] void eof() { throw YamlError("unexpected end of JSON input", "", 0, 0); }
+  // Inside a literal or number Go's scanner reports the end of input as the space it feeds
+  // itself at EOF.
   [[noreturn]] void syntax(const char* context) {
-    throw YamlError("invalid character " + quote_char(static_cast<unsigned char>(s_[i_])) + " " +
+    unsigned char c = i_ < s_.size() ? static_cast<unsigned char>(s_[i_]) : ' ';
+    throw YamlError("invalid character " + quote_char(c) + " " +
                         context,
                     "", 0, 0);
   }
@@ -75,6 +79,8 @@ class JsonReader {
     if (i_ >= s_.size()) eof();
     return s_[i_];
   }
+  // The next byte, or a space at the end of input.
+  char peek_in_token() const { return i_ < s_.size() ? s_[i_] : ' '; }
 
   Value value() {
     skip_ws();
@@ -143,7 +149,7 @@ class JsonReader {
 
   void literal(std::string_view word) {
     for (size_t k = 0; k < word.size(); ++k, ++i_) {
-      if (peek() != word[k]) {
+      if (peek_in_token() != word[k]) {
         std::string ctx = "in literal " + std::string(word) + " (expecting " +
                           quote_char(static_cast<unsigned char>(word[k])) + ")";
         syntax(ctx.c_str());
@@ -157,7 +163,7 @@ class JsonReader {
     size_t start = i_;
     if (s_[i_] == '-') {
       ++i_;
-      if (!digit(peek())) syntax("in numeric literal");
+      if (!digit(peek_in_token())) syntax("in numeric literal");
     }
     if (s_[i_] == '0') {
       ++i_;
@@ -166,13 +172,13 @@ class JsonReader {
     }
     if (i_ < s_.size() && s_[i_] == '.') {
       ++i_;
-      if (!digit(peek())) syntax("after decimal point in numeric literal");
+      if (!digit(peek_in_token())) syntax("after decimal point in numeric literal");
       while (i_ < s_.size() && digit(s_[i_])) ++i_;
     }
     if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
       ++i_;
-      if (peek() == '+' || s_[i_] == '-') ++i_;
-      if (!digit(peek())) syntax("in exponent of numeric literal");
+      if (peek_in_token() == '+' || peek_in_token() == '-') ++i_;
+      if (!digit(peek_in_token())) syntax("in exponent of numeric literal");
       while (i_ < s_.size() && digit(s_[i_])) ++i_;
     }
     std::string text(s_.substr(start, i_ - start));
@@ -277,6 +283,23 @@ class JsonReader {
 
 }  // namespace
 
-Value from_json(std::string_view text) { return JsonReader(text).document(); }
+Value from_json(std::string_view text) {
+  JsonReader r(text);
+  Value v = r.document();
+  if (!r.range_error().empty()) throw YamlError(r.range_error(), "", 0, 0);
+  return v;
+}
+
+JsonResult decode_json(std::string_view text) {
+  JsonResult out;
+  try {
+    JsonReader r(text);
+    out.value = r.document();
+    out.error = r.range_error();
+  } catch (const YamlError& e) {
+    out.error = e.what();
+  }
+  return out;
+}
 
 }  // namespace sparkc::yaml

@@ -573,8 +573,14 @@ class Emitter {
       while (i > 0 && (t.at(i) & 0xC0) == 0x80) --i;
       if (t.brk(i)) write_indicator("+", false, false, false);
     }
-    put_break();
-    indention_ = whitespace_ = true;
+    if (opts_.v3) {
+      // yaml.v3 writes no break after the header: the first line's indent (or the text's own
+      // leading break, which is thereby lost) starts the body.
+      whitespace_ = true;
+    } else {
+      put_break();
+      indention_ = whitespace_ = true;
+    }
     bool breaks = true;
     for (size_t k = 0; k < value.size();) {
       if (t.brk(k)) {

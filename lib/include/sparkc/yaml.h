@@ -65,6 +65,15 @@ std::string to_json_indent(const Value& v, std::string_view prefix, std::string_
 // wording.
 Value from_json(std::string_view text);
 
+// What json.Unmarshal leaves behind: on a number out of float64 range Go keeps decoding (that
+// number becomes nil) and reports the error; on a syntax error `value` is nil.
+struct JsonResult {
+  Value value;
+  std::string error;  // empty when the text decoded cleanly
+};
+// from_json without throwing, keeping Go's partial result.
+JsonResult decode_json(std::string_view text);
+
 // BurntSushi/toml's Encoder.Encode of a map (Helm's toToml). Throws YamlError with the
 // encoder's message ("toml: top-level values must be Go maps or structs").
 std::string to_toml(const Value& v);
