@@ -99,10 +99,12 @@ void State::errorf(std::string msg) const {
     throw TemplateError("template: " + name + ": " + msg, name, 0, 0, false);
   }
   auto [location, context] = tree_->error_context(*node_);
+  // Go prints the count of bytes before the node on its line; TemplateError's column is
+  // 1-based.
   auto [line, col] = tree_->line_col(node_->pos);
   std::string full = "template: " + location + ": executing " + quote(name) + " at <" + context +
                      ">: " + msg;
-  throw TemplateError(std::move(full), tree_->parse_name, line, col, false);
+  throw TemplateError(std::move(full), tree_->parse_name, line, col + 1, false);
 }
 
 void State::set_var(std::string_view name, Val v) {
