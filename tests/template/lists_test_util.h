@@ -1,0 +1,180 @@
+// A small harness for Sprig function tests that need no template engine: it evaluates a
+// one-line call in template syntax (`first (list 1 2 3)`, `list 1 2 | rest`) against a
+// registry, converting literal arguments the way text/template would, and prints the result
+// as Go's printf "%T %v" does, so expectations can come straight from the Go oracle.
+#pragma once
+
+#include <cctype>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sparkc/functions.h"
+#include "template/funcs_sprig_cast.h"
+#include "template/go_fmt.h"
+
+namespace sparkc::gotmpl::testutil {
+
+// A CallContext with a fixed random stream and no templates.
+class StubContext : public CallContext {
+ public:
+  std::string include(std::string_view, const Value&) override { throw std::runtime_error("no include"); }
+  std::string tpl(std::string_view, const Value&) override { throw std::runtime_error("no tpl"); }
+  std::string_view template_name() const override { return "t"; }
+  void random_bytes(std::span<unsigned char> out) override {
+    for (auto& b : out) b = static_cast<unsigned char>(next_ = next_ * 1103515245u + 12345u);
+  }
+
+ private:
+  unsigned next_ = 1;
+};
+
+// The registry under test plus the few Sprig conversions the rows use to build arguments.
+inline FunctionRegistry make_registry(void (*register_family)(FunctionRegistry&)) {
+  FunctionRegistry r;
+  register_sprig_lists(r);
+  register_family(r);
+  r.add("int64", {{Param::Any}}, [](CallContext&, std::span<const Value> a) {
+    return Value::int64(sprig::to_int64(a[0]));
+  });
+  r.add("float64", {{Param::Any}}, [](CallContext&, std::span<const Value> a) {
+    return Value::float64(sprig::to_float64(a[0]));
+  });
+  r.add("splitList", {{Param::String, Param::String}}, [](CallContext&, std::span<const Value> a) {
+    List out;
+    const std::string &sep = a[0].as_string(), &s = a[1].as_string();
+    size_t start = 0;
+    for (size_t pos; (pos = s.find(sep, start)) != std::string::npos && !sep.empty(); start = pos + sep.size()) {
+      out.emplace_back(s.substr(start, pos - start));
+    }
+    out.emplace_back(s.substr(start));
+    return Value::list(std::move(out), ElemType::String);
+  });
+  return r;
+}
+
+// Evaluates one pipeline of calls and literals; throws FuncError as the function does.
+class Evaluator {
+ public:
+  explicit Evaluator(const FunctionRegistry& r) : r_(r) {}
+
+  Value eval(std::string_view src) {
+    src_ = src;
+    pos_ = 0;
+    Value v = pipeline();
+    if (pos_ != src_.size()) throw std::runtime_error("trailing input in test row");
+    return v;
+  }
+
+ private:
+  // An operand; untyped integer constants adapt to the parameter type, as in Go.
+  struct Arg {
+    Value value;
+    bool untyped_int = false;
+  };
+
+  void skip_space() {
+    while (pos_ < src_.size() && src_[pos_] == ' ') ++pos_;
+  }
+  bool at_end_of_command() {
+    skip_space();
+    return pos_ >= src_.size() || src_[pos_] == ')' || src_[pos_] == '|';
+  }
+
+  // Commands separated by '|'; each result becomes the last argument of the next call.
+  Value pipeline() {
+    std::optional<Arg> piped;
+    while (true) {
+      Arg r = operand(piped ? &*piped : nullptr);
+      if (!at_end_of_command()) throw std::runtime_error("extra operand in test row");
+      piped = r;
+      if (pos_ < src_.size() && src_[pos_] == '|') {
+        ++pos_;
+        continue;
+      }
+      return r.value;
+    }
+  }
+
+  Arg operand(const Arg* piped = nullptr) {
+    skip_space();
+    char c = pos_ < src_.size() ? src_[pos_] : ')';
+    if (c == '(') {
+      ++pos_;
+      Value v = pipeline();
+      ++pos_;  // ')'
+      return Arg{v};
+    }
+    if (c == '"') {
+      std::string s;
+      for (++pos_; pos_ < src_.size() && src_[pos_] != '"'; ++pos_) {
+        if (src_[pos_] == '\\') {
+          char e = src_[++pos_];
+          if (e == 'x') {
+            s += static_cast<char>(std::stoi(std::string(src_.substr(pos_ + 1, 2)), nullptr, 16));
+            pos_ += 2;
+          } else {
+            s += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+          }
+        } else {
+          s += src_[pos_];
+        }
+      }
+      ++pos_;
+      return Arg{Value(s)};
+    }
+    size_t start = pos_;
+    while (pos_ < src_.size() && src_[pos_] != ' ' && src_[pos_] != ')' && src_[pos_] != '|') ++pos_;
+    std::string word(src_.substr(start, pos_ - start));
+    if (word == "nil") return Arg{Value()};
+    if (word == "true") return Arg{Value(true)};
+    if (word == "false") return Arg{Value(false)};
+    if (std::isdigit(static_cast<unsigned char>(word[0])) || word[0] == '-' || word[0] == '.') {
+      bool hex = word.find("0x") != std::string::npos;
+      if (!hex && word.find_first_of(".eE") != std::string::npos) return Arg{Value::float64(std::stod(word))};
+      return Arg{Value::integer(std::stoll(word, nullptr, 0)), true};
+    }
+    const Function* f = r_.find(word);
+    if (!f) throw std::runtime_error("unknown function in test row: " + word);
+    std::vector<Arg> args;
+    while (!at_end_of_command()) args.push_back(operand());
+    if (piped) args.push_back(*piped);
+    return Arg{invoke(*f, args)};
+  }
+
+  Value invoke(const Function& f, const std::vector<Arg>& args) {
+    std::vector<Value> conv;
+    for (size_t i = 0; i < args.size(); ++i) {
+      Param p = f.sig.params.empty()            ? Param::Any
+                : i < f.sig.params.size() ? f.sig.params[i]
+                                          : f.sig.params.back();
+      const Arg& a = args[i];
+      if (p == Param::Int && a.value.is_integer()) conv.push_back(Value::integer(a.value.as_int()));
+      else if (p == Param::Int64 && a.value.is_integer()) conv.push_back(Value::int64(a.value.as_int()));
+      else if (p == Param::Float64 && a.untyped_int) conv.push_back(Value::float64(static_cast<double>(a.value.as_int())));
+      else conv.push_back(a.value);
+    }
+    StubContext ctx;
+    return f.fn(ctx, conv);
+  }
+
+  const FunctionRegistry& r_;
+  std::string_view src_;
+  size_t pos_ = 0;
+};
+
+// What the oracle prints for a row: "%T %v" of the result, or "ERR " and the function's error.
+inline std::string run_row(const FunctionRegistry& r, std::string_view row) {
+  Evaluator ev(r);
+  try {
+    Value v = ev.eval(row);
+    std::vector<Value> args{v, v};
+    return go_sprintf("%T %v", args);
+  } catch (const FuncError& e) {
+    return std::string("ERR ") + e.what();
+  }
+}
+
+}  // namespace sparkc::gotmpl::testutil
