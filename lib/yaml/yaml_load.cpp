@@ -464,6 +464,12 @@ void parse_stream(std::string_view text, std::string_view file, size_t max, OnDo
         // its parser sees the stream end on a new line when the text does not end with one.
         line0 = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
         if (!err.scanner && !text.empty() && text.back() != '\n') ++line0;
+        // An open flow collection that ends right after '[', '{', ',' or ':' is missing a node.
+        size_t last = text.find_last_not_of(" \t\r\n");
+        if (!err.scanner && last != std::string_view::npos &&
+            std::string_view("[{,:").find(text[last]) != std::string_view::npos) {
+          err.problem = "did not find expected node content";
+        }
       }
       syntax_fail(err, file, line0, e.mark.column);
     }
