@@ -199,6 +199,24 @@ struct Shared {
   const ParseOptions& opts;
   std::vector<std::unique_ptr<Tree>> set;
   std::unordered_map<std::string, std::size_t> index;  // tree name -> position in set
+  int depth = 0;  // current nesting of parentheses and control structures
+};
+
+// Go (since 1.20) rejects parentheses nested deeper than this. The same cap here also
+// bounds nested if/range/with/else-if chains, which Go leaves to its growable stacks:
+// the C++ stack is fixed, and bad input must never crash.
+constexpr int kMaxDepth = 10000;
+
+// Counts one level of recursion for the lifetime of the guard.
+class DepthGuard {
+ public:
+  explicit DepthGuard(int& depth) : depth_(depth) { ++depth_; }
+  ~DepthGuard() { --depth_; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+
+ private:
+  int& depth_;
 };
 
 // The parsing state of one tree (the top level, a define or a block), as Go's Tree fields.
@@ -461,6 +479,8 @@ class TreeParser {
   // that shares the outer {{end}}.
   NodePtr branch_control(NodeType type) {
     std::string_view context = type == NodeType::If ? "if" : type == NodeType::Range ? "range" : "with";
+    if (sh_.depth >= kMaxDepth) errorf("max expression depth exceeded");
+    DepthGuard guard(sh_.depth);
     std::size_t saved_vars = vars_.size();
     std::unique_ptr<PipeNode> pipe = pipeline(context, TokenType::RightDelim);
     if (type == NodeType::Range) range_depth_++;
@@ -613,7 +633,11 @@ class TreeParser {
         if (std::string err = fill_number(*n, t.type); !err.empty()) errorf(err);
         return n;
       }
-      case TokenType::LeftParen: return pipeline("parenthesized pipeline", TokenType::RightParen);
+      case TokenType::LeftParen: {
+        if (sh_.depth >= kMaxDepth) errorf("max expression depth exceeded");
+        DepthGuard guard(sh_.depth);
+        return pipeline("parenthesized pipeline", TokenType::RightParen);
+      }
       case TokenType::String: case TokenType::RawString: {
         std::optional<std::string> s = go_unquote(t.val);
         if (!s) errorf("invalid syntax");
