@@ -1,7 +1,7 @@
 // Evaluation of pipelines, commands, fields, variables and function calls, as Go's exec.go
 // (evalPipeline ... evalEmptyInterface). The order of `at()` calls follows Go's exactly:
 // the node named in an error message is whichever node Go had last marked.
-#include <array>
+#include <new>
 #include <string>
 
 #include "template/exec_state.h"
@@ -74,20 +74,34 @@ bool is_hex_int(const std::string& s) {
          s.find_first_of("pP") == std::string::npos;
 }
 
-// Arguments of one call. Most calls take a handful, so they live inline.
+// Arguments of one call. Most calls take a handful, so they live inline, constructed only
+// as far as used.
 class ArgBuf {
  public:
   explicit ArgBuf(size_t n) : n_(n) {
-    if (n > inline_.size()) heap_.resize(n);
+    if (n > kInline) {
+      heap_.resize(n);
+    } else {
+      for (size_t i = 0; i < n; ++i) new (slot(i)) Value();
+    }
   }
-  Value& operator[](size_t i) { return n_ > inline_.size() ? heap_[i] : inline_[i]; }
-  std::span<const Value> span() const {
-    return n_ > inline_.size() ? std::span<const Value>(heap_) : std::span<const Value>(inline_.data(), n_);
+  ~ArgBuf() {
+    if (n_ <= kInline) {
+      for (size_t i = 0; i < n_; ++i) slot(i)->~Value();
+    }
+  }
+  ArgBuf(const ArgBuf&) = delete;
+  ArgBuf& operator=(const ArgBuf&) = delete;
+  Value& operator[](size_t i) { return n_ > kInline ? heap_[i] : *slot(i); }
+  std::span<const Value> span() {
+    return n_ > kInline ? std::span<const Value>(heap_) : std::span<const Value>(slot(0), n_);
   }
 
  private:
+  static constexpr size_t kInline = 6;
+  Value* slot(size_t i) { return std::launder(reinterpret_cast<Value*>(storage_)) + i; }
   size_t n_;
-  std::array<Value, 6> inline_;
+  alignas(Value) unsigned char storage_[kInline * sizeof(Value)];
   std::vector<Value> heap_;
 };
 
@@ -117,7 +131,7 @@ void State::set_var(std::string_view name, Val v) {
   errorf("undefined variable: " + std::string(name));
 }
 
-Val State::var_value(std::string_view name) const {
+const Val& State::var_ref(std::string_view name) const {
   for (size_t i = vars_.size(); i-- > 0;) {
     if (vars_[i].name == name) return vars_[i].value;
   }
@@ -129,13 +143,14 @@ Val State::var_value(std::string_view name) const {
 Val State::eval_pipeline(const Val& dot, const PipeNode* pipe) {
   if (pipe == nullptr) return Val::invalid();
   at(*pipe);
-  Val value;
-  bool have_final = false;
-  for (const auto& cmd : pipe->cmds) {
-    Val next = eval_command(dot, *cmd, have_final ? &value : nullptr);
-    next.unwrap();  // an interface{} result is replaced by what it holds
+  const auto& cmds = pipe->cmds;
+  if (cmds.empty()) return Val::invalid();  // the parser rejects empty pipelines
+  Val value = eval_command(dot, *cmds[0], nullptr);
+  value.unwrap();  // an interface{} result is replaced by what it holds
+  for (size_t i = 1; i < cmds.size(); ++i) {
+    Val next = eval_command(dot, *cmds[i], &value);
+    next.unwrap();
     value = std::move(next);
-    have_final = true;
   }
   for (const auto& var : pipe->decl) {
     if (pipe->is_assign) {
@@ -212,28 +227,37 @@ Val State::eval_chain_node(const Val& dot, const ChainNode& c, Args args, const 
   if (c.node->type == NodeType::Nil) errorf("indirection through explicit nil in " + c.to_string());
   // (pipe).Field1.Field2: evaluate the pipeline, then walk the fields.
   Val pipe = eval_arg_value(dot, c.node);
-  return eval_field_chain(dot, std::move(pipe), c, c.field, args, final);
+  return eval_field_chain(dot, pipe, c, c.field, args, final);
 }
 
 Val State::eval_variable_node(const Val& dot, const VariableNode& v, Args args, const Val* final) {
   at(v);
-  Val value = var_value(v.ident[0]);
+  const Val& value = var_ref(v.ident[0]);
   if (v.ident.size() == 1) {
     not_a_function(args, final);
     return value;
   }
-  return eval_field_chain(dot, std::move(value), v, std::span<const std::string>(v.ident).subspan(1),
-                          args, final);
+  // The chain may read `value` in place: only a method's arguments, evaluated after the
+  // receiver was last read, can push variables.
+  return eval_field_chain(dot, value, v, std::span<const std::string>(v.ident).subspan(1), args,
+                          final);
 }
 
-// evalFieldChain: .X.Y.Z; only the last element receives the arguments.
-Val State::eval_field_chain(const Val& dot, Val receiver, const Node& node,
+// evalFieldChain: .X.Y.Z; only the last element receives the arguments. The walk borrows
+// each intermediate value from the map that holds it instead of copying it: nothing runs
+// between two steps that could change a map, and a method call at the last step keeps its
+// object alive itself. Values that live nowhere else (object fields, zero values, method
+// results) are kept in `hold`.
+Val State::eval_field_chain(const Val& dot, const Val& receiver, const Node& node,
                             std::span<const std::string> ident, Args args, const Val* final) {
-  size_t n = ident.size();
-  for (size_t i = 0; i + 1 < n; ++i) {
-    receiver = eval_field(dot, ident[i], node, {}, nullptr, std::move(receiver));
-  }
-  return eval_field(dot, ident[n - 1], node, args, final, std::move(receiver));
+  Val hold;
+  FieldRef cur{receiver.valid() ? &receiver.v : nullptr, receiver.kind};
+  const size_t n = ident.size();
+  for (size_t i = 0; i + 1 < n; ++i) cur = eval_field(dot, ident[i], node, {}, nullptr, cur, hold);
+  cur = eval_field(dot, ident[n - 1], node, args, final, cur, hold);
+  if (cur.v == nullptr) return Val::invalid();
+  if (cur.v == &hold.v) return hold;
+  return Val{*cur.v, cur.kind};
 }
 
 Val State::eval_function(const Val& dot, const IdentifierNode& id, const Node& cmd, Args args,
@@ -247,42 +271,47 @@ Val State::eval_function(const Val& dot, const IdentifierNode& id, const Node& c
 }
 
 // evalField: a method of an object, a field of an object, or a key of a map.
-Val State::eval_field(const Val& dot, const std::string& name, const Node& node, Args args,
-                      const Val* final, Val receiver) {
-  if (!receiver.valid()) {
+State::FieldRef State::eval_field(const Val& dot, const std::string& name, const Node& node,
+                                  Args args, const Val* final, FieldRef receiver, Val& hold) {
+  // Replaces what `hold` owns only once the new value exists: the receiver may live there.
+  auto own = [&hold](Val v) {
+    hold = std::move(v);
+    return FieldRef{hold.valid() ? &hold.v : nullptr, hold.kind};
+  };
+  if (receiver.v == nullptr || receiver.kind == Val::Kind::Invalid) {
     if (run_.opts.missing_key == MissingKey::Error) {
       errorf("nil data; no entry for key " + quote(name));
     }
-    return Val::invalid();
+    return FieldRef{nullptr, Val::Kind::Invalid};
   }
-  if (receiver.is_nil_iface()) {
-    errorf("nil pointer evaluating " + receiver.type_name() + "." + name);
-  }
+  const Value& r = *receiver.v;
+  const bool iface = receiver.kind == Val::Kind::Iface;
+  if (iface && r.is_nil()) errorf("nil pointer evaluating interface {}." + name);
   bool has_args = args.size() > 1 || final != nullptr;
-  const Value& r = receiver.v;
   if (r.type() == Type::Object) {
-    const Object* obj = r.as_object().get();
-    if (auto* mo = dynamic_cast<const MethodObject*>(obj)) {
+    std::shared_ptr<Object> obj = r.as_object();  // alive through the call, whatever it does
+    if (auto* mo = dynamic_cast<const MethodObject*>(obj.get())) {
       if (const Function* m = mo->method(name)) {
-        return eval_call(dot, *m, false, node, name, args, final);
+        return own(eval_call(dot, *m, false, node, name, args, final));
       }
     }
     if (std::optional<Value> field = obj->field(name)) {
       if (has_args) errorf(name + " has arguments but cannot be invoked as function");
-      return Val::result(std::move(*field));
+      return own(Val::result(std::move(*field)));
     }
   } else if (r.type() == Type::Map) {
     if (has_args) errorf(name + " is not a method but has arguments");
     if (const Value* found = r.find(name)) {
-      return r.elem_type() == ElemType::Any ? Val::iface(*found) : Val::of(*found);
+      return FieldRef{found, r.elem_type() == ElemType::Any ? Val::Kind::Iface : Val::Kind::Direct};
     }
     switch (run_.opts.missing_key) {
-      case MissingKey::Default: return Val::invalid();
-      case MissingKey::Zero: return zero_elem(r.elem_type());
+      case MissingKey::Default: return FieldRef{nullptr, Val::Kind::Invalid};
+      case MissingKey::Zero: return own(zero_elem(r.elem_type()));
       case MissingKey::Error: errorf("map has no entry for key " + quote(name));
     }
   }
-  errorf("can't evaluate field " + name + " in type " + receiver.type_name());
+  errorf("can't evaluate field " + name + " in type " +
+         (iface ? std::string("interface {}") : r.go_type_name()));
 }
 
 // evalCall: checks the argument count, converts each argument to its parameter type, calls,

@@ -103,7 +103,8 @@ class State final : public CallContext {
   void push(std::string_view name, Val v) { vars_.push_back({name, std::move(v)}); }
   void set_var(std::string_view name, Val v);
   void set_top_var(size_t n, Val v) { vars_[vars_.size() - n].value = std::move(v); }
-  Val var_value(std::string_view name) const;
+  // The variable's slot; valid until the next push.
+  const Val& var_ref(std::string_view name) const;
 
   // Walk (exec_walk.cpp).
   Flow walk(const Val& dot, const Node& node);
@@ -121,12 +122,17 @@ class State final : public CallContext {
   Val eval_field_node(const Val& dot, const FieldNode& f, Args args, const Val* final);
   Val eval_chain_node(const Val& dot, const ChainNode& c, Args args, const Val* final);
   Val eval_variable_node(const Val& dot, const VariableNode& v, Args args, const Val* final);
-  Val eval_field_chain(const Val& dot, Val receiver, const Node& node,
+  // A value reached by one field step: borrowed from a map, or owned by the chain's `hold`.
+  struct FieldRef {
+    const Value* v;
+    Val::Kind kind;
+  };
+  Val eval_field_chain(const Val& dot, const Val& receiver, const Node& node,
                        std::span<const std::string> ident, Args args, const Val* final);
   Val eval_function(const Val& dot, const IdentifierNode& id, const Node& cmd, Args args,
                     const Val* final);
-  Val eval_field(const Val& dot, const std::string& name, const Node& node, Args args,
-                 const Val* final, Val receiver);
+  FieldRef eval_field(const Val& dot, const std::string& name, const Node& node, Args args,
+                      const Val* final, FieldRef receiver, Val& hold);
   Val eval_call(const Val& dot, const Function& fn, bool short_circuit, const Node& node,
                 std::string_view name, Args args, const Val* final);
   Value validate_type(const Val& v, Param p);
