@@ -85,12 +85,13 @@ func newRoot() *template.Template {
 	depth := map[string]int{}
 	f["include"] = includeFunc(t, depth)
 	f["tpl"] = tplFunc(t, depth)
+	// The message is not a format string: "100%" stays "100%".
 	f["required"] = func(msg string, v interface{}) (interface{}, error) {
 		if v == nil {
-			return v, fmt.Errorf(markMessage(msg))
+			return v, errors.New(markMessage(msg))
 		}
 		if s, ok := v.(string); ok && s == "" {
-			return v, fmt.Errorf(markMessage(msg))
+			return v, errors.New(markMessage(msg))
 		}
 		return v, nil
 	}
