@@ -175,7 +175,9 @@ class Decoder {
         List l;
         l.reserve(n->children.size());
         for (size_t i = 0; i < n->children.size(); ++i) {
-          l.push_back(value(n->children[i], path + "[" + std::to_string(i) + "]"));
+          // Paths are only built when positions are recorded: they cost an allocation each.
+          l.push_back(value(n->children[i],
+                            positions_ ? path + "[" + std::to_string(i) + "]" : std::string()));
         }
         return Value(std::move(l));
       }
@@ -216,7 +218,7 @@ class Decoder {
         continue;
       }
       std::string key = key_string(k, v);
-      std::string sub = path.empty() ? key : path + "." + key;
+      std::string sub = !positions_ ? std::string() : path.empty() ? key : path + "." + key;
       out.insert_or_assign(std::move(key), value(v, sub));
     }
   }
@@ -252,12 +254,13 @@ class Decoder {
     if (t->kind == Node::Sequence || t->kind == Node::Mapping) {
       fail("yaml: invalid map key: " + go_syntax(t, false), file_, k->mark);
     }
-    const std::string null_key =
-        "Unsupported map key of type: %!s(<nil>), key: <nil>, value: " + go_syntax(v, false);
-    if (t->kind == Node::Null) fail(null_key, file_, k->mark);
+    auto null_key = [&] {
+      return "Unsupported map key of type: %!s(<nil>), key: <nil>, value: " + go_syntax(v, false);
+    };
+    if (t->kind == Node::Null) fail(null_key(), file_, k->mark);
     Scalar s = scalar(t);
     switch (s.r.kind) {
-      case Resolved::Null: fail(null_key, file_, k->mark);
+      case Resolved::Null: fail(null_key(), file_, k->mark);
       case Resolved::Bool: return s.r.b ? "true" : "false";
       case Resolved::Int: return std::to_string(s.r.i);
       case Resolved::Uint: return std::to_string(s.r.u);
