@@ -95,17 +95,11 @@ std::string cleanup_exec_error(const std::string& filename, const std::string& m
   std::string location = msg.substr(a + 2, b - a - 2);
   std::string rest = msg.substr(b + 2);
   static const std::string kStart = "HELM_ERR_START", kEnd = "HELM_ERR_END";
-  // Go's regexp `HELM_ERR_START(.*)HELM_ERR_END` without (?s): the match stays on one line,
-  // and the greedy group runs to the last end marker on that line.
+  // The message between the first start marker and the last end marker.
   size_t s = rest.find(kStart);
-  while (s != std::string::npos) {
-    size_t line_end = rest.find('\n', s);
-    std::string_view line = std::string_view(rest).substr(s, line_end == std::string::npos ? std::string::npos : line_end - s);
-    size_t e = line.rfind(kEnd);
-    if (e != std::string_view::npos && e >= kStart.size())
-      return "execution error at (" + location + "): " + std::string(line.substr(kStart.size(), e - kStart.size()));
-    s = rest.find(kStart, s + 1);
-  }
+  size_t e = rest.rfind(kEnd);
+  if (s != std::string::npos && e != std::string::npos && e >= s + kStart.size())
+    return "execution error at (" + location + "): " + rest.substr(s + kStart.size(), e - s - kStart.size());
   return msg;
 }
 
@@ -145,6 +139,23 @@ std::vector<std::pair<std::string, std::string>> render_templates(const Chart& c
   return rendered;
 }
 
+std::string render_string(const std::string& name, const std::string& text, const Value& data) {
+  gotmpl::TemplateSet set;
+  try {
+    set.parse(name, text);
+  } catch (const gotmpl::TemplateError& e) {
+    throw ChartError(cleanup_parse_error(name, e.what()));
+  }
+  std::string out;
+  try {
+    out = set.execute(name, data);
+  } catch (const gotmpl::TemplateError& e) {
+    throw ChartError(cleanup_exec_error(name, e.what()));
+  }
+  replace_all(out, "<no value>", "");
+  return out;
+}
+
 Value make_render_values(Chart& chart, const Value& user_values, const TemplateOptions& opts) {
   process_dependencies(chart, user_values);
   Capabilities caps = default_capabilities();
@@ -164,8 +175,8 @@ Value make_render_values(Chart& chart, const Value& user_values, const TemplateO
       {"Namespace", Value(opts.namespace_)},
       {"Revision", Value::integer(1)},
       {"Service", Value("Helm")},
-      {"IsUpgrade", Value(false)},
-      {"IsInstall", Value(true)},
+      {"IsUpgrade", Value(opts.is_upgrade)},
+      {"IsInstall", Value(!opts.is_upgrade)},
   });
   return Value::map(Map{
       {"Chart", make_chart_object(chart)},

@@ -350,11 +350,13 @@ TemplateResult helm_template(const std::string& chart_path, const ValueOptions& 
     }
   }
   std::map<std::string, bool> written;
+  const std::string release_dir =
+      o.use_release_name ? o.output_dir + "/" + o.release_name : o.output_dir;
   for (const auto& m : manifests) {
     if (o.output_dir.empty()) {
       manifest_doc += "---\n# Source: " + m.name + "\n" + m.content + "\n";
     } else {
-      out_files.write(o.output_dir, m.name, m.content, written[m.name]);
+      out_files.write(release_dir, m.name, m.content, written[m.name]);
       written[m.name] = true;
     }
   }
@@ -366,10 +368,11 @@ TemplateResult helm_template(const std::string& chart_path, const ValueOptions& 
       if (o.output_dir.empty()) {
         text += "---\n# Source: " + h.m.name + "\n" + h.m.content + "\n";
       } else {
-        bool exists = fs::exists(o.output_dir + "/" + h.m.name) ||
+        const std::string path = release_dir + "/" + h.m.name;
+        bool exists = fs::exists(path) ||
                       std::any_of(out_files.files.begin(), out_files.files.end(),
-                                  [&](auto& f) { return f.first == o.output_dir + "/" + h.m.name; });
-        out_files.write(o.output_dir, h.m.name, h.m.content, exists);
+                                  [&](auto& f) { return f.first == path; });
+        out_files.write(release_dir, h.m.name, h.m.content, exists);
       }
     }
   }

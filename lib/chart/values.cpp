@@ -7,6 +7,7 @@
 //   - `global` is copied from each chart down into its subcharts, parent entries winning.
 // Dependency processing (ProcessDependenciesWithMerge) removes subcharts disabled by their
 // condition or tags, applies aliases, and merges import-values into the parent's defaults.
+#include <algorithm>
 #include <functional>
 
 #include "chart/values_internal.h"
@@ -21,11 +22,17 @@ bool is_table(const Value* v) { return v != nullptr && v->is_map(); }
 
 // Helm's coalesceTablesFullKey: merges src into dst, dst authoritative.
 void coalesce_tables(Map& dst, const Map& src, bool merge) {
+  // Helm first copies dst's nulls over src, so a key dst nulls never comes back from src;
+  // when coalescing (not merging) those keys are then deleted from dst.
+  std::vector<std::string> nulled;
+  for (const auto& [key, val] : dst)
+    if (val.is_nil()) nulled.push_back(key);
+  if (!merge)
+    for (const auto& key : nulled) dst.erase(key);
   for (const auto& [key, val] : src) {
+    if (std::binary_search(nulled.begin(), nulled.end(), key)) continue;
     auto it = dst.find(key);
-    if (it != dst.end() && !merge && it->second.is_nil()) {
-      dst.erase(it);
-    } else if (it == dst.end()) {
+    if (it == dst.end()) {
       dst.emplace(key, val);
     } else if (val.is_map()) {
       if (it->second.is_map()) coalesce_tables(it->second.mutable_map(), val.as_map(), merge);
@@ -77,7 +84,11 @@ void coalesce_chart_values(const Chart& c, Map& v, bool merge) {
     } else if (it->second.is_nil() && !merge) {
       v.erase(it);
     } else if (it->second.is_map() && val.is_map()) {
-      coalesce_tables(it->second.mutable_map(), val.as_map(), merge);
+      // A section that belongs to a subchart always merges: its nulls must survive until
+      // that subchart is coalesced in turn (Helm's childChartMergeTrue).
+      bool is_subchart = std::any_of(c.dependencies.begin(), c.dependencies.end(),
+                                     [&](const auto& d) { return d->name() == key; });
+      coalesce_tables(it->second.mutable_map(), val.as_map(), merge || is_subchart);
     }
   }
 }

@@ -104,11 +104,14 @@ func runTemplate(args []string) error {
 	if err != nil {
 		return err
 	}
-	outDir := p.last("output-dir", "")
+	// CRDs go to the output directory itself; manifests and hooks under the release name
+	// when --release-name is set (Helm's renderResources and template command).
+	baseDir := p.last("output-dir", "")
+	outDir := baseDir
 	if p.bools["release-name"] && outDir != "" {
 		outDir = filepath.Join(outDir, releaseName)
 	}
-	hooks, manifest, err := renderResources(c, top, caps, outDir, p.bools["include-crds"])
+	hooks, manifest, err := renderResources(c, top, caps, baseDir, outDir, p.bools["include-crds"])
 	if err != nil {
 		return renderFailed{err}
 	}
@@ -194,7 +197,7 @@ outer:
 
 // renderResources renders, drops NOTES.txt, sorts, and prints (or writes)
 // CRDs and manifests; hooks are returned for the caller to print.
-func renderResources(c *chart.Chart, top chartutil.Values, caps *chartutil.Capabilities, outDir string, includeCRDs bool) ([]*releaseutil.Hook, string, error) {
+func renderResources(c *chart.Chart, top chartutil.Values, caps *chartutil.Capabilities, baseDir, outDir string, includeCRDs bool) ([]*releaseutil.Hook, string, error) {
 	if kv := c.Metadata.KubeVersion; kv != "" && !chart.IsCompatibleRange(kv, caps.KubeVersion.Version) {
 		return nil, "", fmt.Errorf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s", kv, caps.KubeVersion.Version)
 	}
@@ -219,7 +222,7 @@ func renderResources(c *chart.Chart, top chartutil.Values, caps *chartutil.Capab
 				fmt.Fprintf(&b, "---\n# Source: %s\n%s\n", crd.Filename, crd.Data)
 				continue
 			}
-			if err := writeToFile(outDir, crd.Filename, string(crd.Data), written[crd.Filename]); err != nil {
+			if err := writeToFile(baseDir, crd.Filename, string(crd.Data), written[crd.Filename]); err != nil {
 				return nil, "", err
 			}
 			written[crd.Filename] = true

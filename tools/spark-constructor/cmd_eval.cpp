@@ -6,7 +6,7 @@
 
 #include "cli_options.h"
 #include "commands.h"
-#include "sparkc/template.h"
+#include "sparkc/chart.h"
 #include "sparkc/yaml.h"
 
 namespace sparkc::cli {
@@ -79,7 +79,8 @@ int run_eval(const Args& args) {
   }
 
   try {
-    std::cout << gotmpl::eval_template(pos[0], data);
+    if (data.is_nil()) data = Value::map();
+    std::cout << chart::render_string("eval", pos[0], data);
     return 0;
   } catch (const std::exception& e) {
     std::cout.flush();

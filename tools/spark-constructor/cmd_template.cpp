@@ -18,7 +18,8 @@ int run_template(const Args& args) {
       ("set-json", "set JSON values on the command line (repeatable)", cxxopts::value<VS>())
       ("set-file", "set values from files: key=path (repeatable)", cxxopts::value<VS>())
       ("set-literal", "set a literal STRING value (repeatable)", cxxopts::value<VS>())
-      ("release-name", "release name (default \"release-name\")", cxxopts::value<std::string>())
+      ("release-name", "use the release name in the output-dir path")
+      ("is-upgrade", "set .Release.IsUpgrade instead of .Release.IsInstall")
       ("n,namespace", "namespace (default \"default\")", cxxopts::value<std::string>())
       ("s,show-only", "only show manifests rendered from the given templates (repeatable)", cxxopts::value<VS>())
       ("kube-version", "Kubernetes version used for Capabilities.KubeVersion", cxxopts::value<std::string>())
@@ -51,7 +52,7 @@ int run_template(const Args& args) {
 
   auto list = [&](const char* name) { return r.count(name) ? r[name].as<VS>() : VS{}; };
   chart::ValueOptions values;
-  values.value_files = list("values");
+  values.value_files = split_commas(list("values"));
   values.set = list("set");
   values.set_string = list("set-string");
   values.set_json = list("set-json");
@@ -60,7 +61,8 @@ int run_template(const Args& args) {
 
   chart::TemplateOptions opts;
   if (pos.size() == 2) opts.release_name = pos[0];
-  if (r.count("release-name")) opts.release_name = r["release-name"].as<std::string>();
+  opts.use_release_name = r.count("release-name") > 0;
+  opts.is_upgrade = r.count("is-upgrade") > 0;
   if (r.count("namespace")) opts.namespace_ = r["namespace"].as<std::string>();
   if (r.count("kube-version")) opts.kube_version = r["kube-version"].as<std::string>();
   opts.api_versions = split_commas(list("api-versions"));

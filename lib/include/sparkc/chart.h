@@ -110,6 +110,8 @@ struct TemplateOptions {
   bool skip_tests = false;
   bool no_hooks = false;
   std::string output_dir;  // --output-dir
+  bool use_release_name = false;  // --release-name: write under output_dir/release_name
+  bool is_upgrade = false;        // --is-upgrade: .Release.IsUpgrade true, IsInstall false
   bool strict = false;     // missingkey=error (Helm's --strict lint mode)
 };
 
@@ -129,6 +131,12 @@ TemplateResult helm_template(const std::string& chart_path, const ValueOptions& 
 std::vector<std::pair<std::string, std::string>> render_templates(const Chart& chart,
                                                                   const Value& top,
                                                                   bool strict = false);
+
+// Renders one template text named `name` with `data` as dot, as a chart file is rendered
+// (Helm's function map, missingkey=zero, "<no value>" removed). Errors are worded as Helm
+// words them for a chart file ("parse error at (...)", "execution error at (...)").
+// Throws ChartError.
+std::string render_string(const std::string& name, const std::string& text, const Value& data);
 
 // Builds the top-level object templates see (.Values .Release .Chart .Capabilities), after
 // dependency processing. `chart` is modified as Helm modifies it (disabled subcharts removed,
