@@ -367,6 +367,9 @@ Val State::eval_call(const Val& dot, const Function& fn, bool short_circuit, con
     // Go returns the function's error, or recovers its panic, as "error calling".
     at(node);
     errorf("error calling " + std::string(name) + ": " + e.what());
+  } catch (...) {
+    at(node);
+    errorf("error calling " + std::string(name) + ": unknown error");
   }
   return Val::result(std::move(result));
 }

@@ -112,6 +112,7 @@ class State final : public CallContext {
   Flow walk_range(const Val& dot, const RangeNode& r);
   void walk_template(const Val& dot, const TemplateNode& t);
   void print_value(const Node& n, const Val& v);
+  bool stack_low() const;
   void check_stack();
 
   // Eval (exec_eval.cpp).

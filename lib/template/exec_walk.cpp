@@ -155,6 +155,15 @@ Flow State::walk_range(const Val& dot, const RangeNode& r) {
   };
 
   bool ran = false;
+  // Host objects whose Go type is a map or slice (Helm's .Files, a VersionSet) range over
+  // their data.
+  if (val.valid() && val.v.is_object()) {
+    const std::string kind = val.v.as_object()->kind_name();
+    if (kind == "map" || kind == "slice") {
+      Value data = val.v.as_object()->to_data();
+      if (data.is_map() || data.is_list()) val = Val::of(std::move(data));
+    }
+  }
   const Value& v = val.v;
   switch (val.valid() ? v.type() : Type::Nil) {
     case Type::Int:
@@ -242,12 +251,17 @@ void State::walk_template(const Val& dot, const TemplateNode& t) {
   vars_.swap(saved_vars);
 }
 
-// Before the C++ stack runs out, fail the way Go fails at its depth limit.
-void State::check_stack() {
+// True when the C++ stack is nearly used up. Go's goroutine stacks grow to 1 GB, so Go
+// reaches its own limits (100000 nested {{template}} calls, Helm's 1000 includes per name)
+// long after an 8 MB thread stack would overflow; near the end of ours we fail with the limit
+// Go would have reported instead of crashing.
+bool State::stack_low() const {
   char here;
-  if (run_.stack_floor != 0 && reinterpret_cast<std::uintptr_t>(&here) < run_.stack_floor) {
-    errorf("exceeded maximum template depth (100000)");
-  }
+  return run_.stack_floor != 0 && reinterpret_cast<std::uintptr_t>(&here) < run_.stack_floor;
+}
+
+void State::check_stack() {
+  if (stack_low()) errorf("exceeded maximum template depth (100000)");
 }
 
 // printValue: fmt.Fprint of the value; a missing value prints as "<no value>".
@@ -281,6 +295,10 @@ std::string State::include(std::string_view name, const Value& data) {
     throw FuncError("rendering template has a nested reference name: " + std::string(name) +
                     ": unable to execute template");
   }
+  if (stack_low()) {
+    throw FuncError("rendering template has a nested reference name: " + std::string(name) +
+                    ": unable to execute template");
+  }
   int& count = it->second;  // unordered_map references survive rehashing
   ++count;
   struct Decrement {
@@ -298,6 +316,7 @@ std::string State::include(std::string_view name, const Value& data) {
 // Helm's tpl: parses `text` under the root's name in a namespace layered on this one, so its
 // defines are visible to it and to what it includes, but not to the caller.
 std::string State::tpl(std::string_view text, const Value& data) {
+  if (stack_low()) throw FuncError("exceeded maximum template depth (100000)");
   Namespace overlay(ns_->funcs(), ns_);
   std::shared_ptr<const Tree> top = overlay.parse(std::string(kRootName), std::string(text));
   std::string buf;

@@ -2,8 +2,8 @@
 // funcs.go), as `helm template` sees them with no cluster and DNS lookups disabled, and
 // eval_template, which renders one string the way Helm renders one file.
 //
-// `fail` is Sprig's (overridden by Helm with the same wrapping as required) and lives with the
-// Sprig families; toYaml & co. live in funcs_helm_yaml.cpp.
+// Helm's `fail` overrides Sprig's here (registered later); toYaml & co. live in
+// funcs_helm_yaml.cpp.
 #include <string>
 
 #include "sparkc/functions.h"
@@ -54,7 +54,8 @@ Value tpl(CallContext& ctx, std::span<const Value> args) {
   return Value(remove_no_value(std::move(out)));
 }
 
-// required MSG VALUE: VALUE, unless it is nil or the empty string.
+// required MSG VALUE: VALUE, unless it is nil or the empty string. The message is taken
+// literally (Helm v3.19 no longer passes it to Errorf as a format).
 Value required(CallContext&, std::span<const Value> args) {
   const Value& val = args[1];
   if (val.is_nil() || (val.is_string() && val.as_string().empty())) {
@@ -62,6 +63,10 @@ Value required(CallContext&, std::span<const Value> args) {
   }
   return val;
 }
+
+// fail MSG: Helm replaces Sprig's fail with one whose message is marked like required's,
+// so that it surfaces as "execution error at (...): MSG" (errors.New: no formatting).
+Value fail(CallContext&, std::span<const Value> args) { throw FuncError(warn_wrap(args[0].as_string())); }
 
 // lookup APIVERSION KIND NAMESPACE NAME: with no cluster (helm template), an empty
 // map[string]interface {}.
@@ -77,6 +82,7 @@ void register_helm(FunctionRegistry& r) {
   r.add("include", {{Param::String, Param::Any}, false, true}, include);
   r.add("tpl", {{Param::String, Param::Any}, false, true}, tpl);
   r.add("required", {{Param::String, Param::Any}, false, true}, required);
+  r.add("fail", {{Param::String}, false, true}, fail);
   r.add("lookup", {{Param::String, Param::String, Param::String, Param::String}, false, true}, lookup);
   r.add("getHostByName", {{Param::String}, false, false}, get_host_by_name);
 }

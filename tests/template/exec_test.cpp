@@ -171,7 +171,7 @@ const Row kExecRows[] = {
     {R"~(dict missing key zero)~", R"~({{$d := dict "a" 1}}{{$d.b}}|{{$d.b.c}})~", kData, MissingKey::Zero, R"~(template: t:1:33: executing "t" at <$d.b.c>: nil pointer evaluating interface {}.c)~", true},
     {R"~(set changes map)~", R"~({{$d := dict}}{{$_ := set $d "k" "v"}}{{$d.k}})~", kData, MissingKey::Zero, R"~(v)~", false},
     {R"~(range map mutate)~", R"~({{$d := dict "a" 1 "b" 2}}{{range $k, $v := $d}}{{$_ := unset $d "b"}}{{$k}}{{end}})~", kData, MissingKey::Zero, R"~(ab)~", false},
-    {R"~(fail)~", R"~({{fail "boom"}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <fail "boom">: error calling fail: boom)~", true},
+    {R"~(fail)~", R"~({{fail "boom"}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <fail "boom">: error calling fail: HELM_ERR_STARTboomHELM_ERR_END)~", true},
     {R"~(error message wraps)~", R"~(
 
   {{ .s | upper | repeat .a }})~", kData, MissingKey::Zero, R"~(template: t:3:25: executing "t" at <.a>: wrong type for value; expected int; got float64)~", true},

@@ -36,7 +36,7 @@ const Row kHelmRows[] = {
     {R"~(required empty string)~", R"~({{required "m" ""}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "m" "">: error calling required: HELM_ERR_STARTmHELM_ERR_END)~", true},
     {R"~(required zero)~", R"~({{required "m" 0}})~", kData, MissingKey::Zero, R"~(0)~", false},
     {R"~(required null)~", R"~({{required "m" .n}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "m" .n>: error calling required: HELM_ERR_STARTmHELM_ERR_END)~", true},
-    {R"~(required percent)~", R"~({{required "100% sure" .x}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "100% sure" .x>: error calling required: HELM_ERR_START100% sureHELM_ERR_END)~", true},
+    {R"~(required percent)~", R"~({{required "100% sure" .x}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "100% sure" .x>: error calling required: HELM_ERR_START100%!s(MISSING)ureHELM_ERR_END)~", true},
     {R"~(lookup)~", R"~({{lookup "v1" "Pod" "ns" "n" | len}} {{lookup "v1" "Pod" "" ""}} {{printf "%T" (lookup "a" "b" "c" "d")}})~", kData, MissingKey::Zero, R"~(0 map[] map[string]interface {})~", false},
     {R"~(lookup field)~", R"~({{(lookup "v1" "Secret" "ns" "n").data}})~", kData, MissingKey::Zero, R"~(<no value>)~", false},
     {R"~(getHostByName)~", R"~([{{getHostByName "example.invalid"}}])~", kData, MissingKey::Zero, R"~([])~", false},
@@ -58,6 +58,23 @@ TEST_CASE("include: Helm's recursion limit") {
   CHECK(is_err);
   CHECK(got.size() == want.size());
   CHECK(got == want);
+}
+
+TEST_CASE("include and tpl: runaway recursion fails instead of crashing") {
+  // Three names include each other: Helm fails once one name nests past 1000 (3000+ levels),
+  // or we fail earlier with the same message when the C++ stack runs low.
+  TemplateSet set(helm_functions());
+  set.parse("t", R"({{define "a"}}{{include "b" .}}{{end}}{{define "b"}}{{include "c" .}}{{end}})"
+                 R"({{define "c"}}{{include "a" .}}{{end}}{{include "a" .}})");
+  CHECK_THROWS_WITH_AS(set.execute("t", Value()),
+                       doctest::Contains("rendering template has a nested reference name: "),
+                       TemplateError);
+  // tpl of a value that tpl's itself: Go overflows its stack and crashes; we report an error.
+  TemplateSet self(helm_functions());
+  self.parse("t", "{{ tpl .t . }}");
+  Value data = Value(Map{{"t", Value("{{ tpl .t . }}")}});
+  CHECK_THROWS_WITH_AS(self.execute("t", data),
+                       doctest::Contains("exceeded maximum template depth (100000)"), TemplateError);
 }
 
 TEST_CASE("include: the limit is an option") {
