@@ -199,13 +199,16 @@ struct Shared {
   const ParseOptions& opts;
   std::vector<std::unique_ptr<Tree>> set;
   std::unordered_map<std::string, std::size_t> index;  // tree name -> position in set
-  int depth = 0;  // current nesting of parentheses and control structures
+  int paren_depth = 0;    // current nesting of parenthesized pipelines
+  int control_depth = 0;  // current nesting of if/range/with (else-if chains included)
 };
 
-// Go (since 1.20) rejects parentheses nested deeper than this. The same cap here also
-// bounds nested if/range/with/else-if chains, which Go leaves to its growable stacks:
-// the C++ stack is fixed, and bad input must never crash.
-constexpr int kMaxDepth = 10000;
+// Go (since 1.20) rejects parentheses nested deeper than this, with this message.
+constexpr int kMaxParenDepth = 10000;
+// Go leaves nested if/range/with to its growable stacks. The C++ stack is fixed and bad
+// input must never crash, so nesting is capped far above what templates use (Helm charts
+// nest a few levels); each level costs about 600 bytes of stack here.
+constexpr int kMaxControlDepth = 1000;
 
 // Counts one level of recursion for the lifetime of the guard.
 class DepthGuard {
@@ -278,7 +281,7 @@ class TreeParser {
     return t;
   }
 
-  [[noreturn]] void errorf(const std::string& msg) {
+  [[noreturn, gnu::noinline, gnu::cold]] void errorf(const std::string& msg) {
     throw ParseError("template: " + sh_.parse_name + ":" + std::to_string(last_line_) + ": " + msg,
                      sh_.parse_name, last_line_);
   }
@@ -289,7 +292,7 @@ class TreeParser {
     return t;
   }
 
-  [[noreturn]] void unexpected(const Token& t, std::string_view context) {
+  [[noreturn, gnu::noinline, gnu::cold]] void unexpected(const Token& t, std::string_view context) {
     if (t.type == TokenType::Error) {
       std::string extra;
       if (action_line_ != 0 && action_line_ != t.line) {
@@ -391,7 +394,7 @@ class TreeParser {
   }
 
   // {{break}} and {{continue}}: only inside a range of this tree.
-  NodePtr break_control(const Token& keyword, std::string_view name) {
+  [[gnu::noinline]] NodePtr break_control(const Token& keyword, std::string_view name) {
     std::size_t pos = keyword.pos;
     int line = keyword.line;
     const Token& t = next_non_space();
@@ -428,7 +431,7 @@ class TreeParser {
 
   // The optional `$x :=`, `$x =` or (in range) `$i, $e :=` at the start of a pipeline.
   // A variable not followed by := or = is an operand and is pushed back.
-  void declarations(PipeNode& pipe, std::string_view context) {
+  [[gnu::noinline]] void declarations(PipeNode& pipe, std::string_view context) {
     for (;;) {
       const Token& v = peek_non_space();
       if (v.type != TokenType::Variable) return;
@@ -461,7 +464,7 @@ class TreeParser {
     }
   }
 
-  void check_pipeline(const PipeNode& pipe, std::string_view context) {
+  [[gnu::noinline]] void check_pipeline(const PipeNode& pipe, std::string_view context) {
     if (pipe.cmds.empty()) errorf("missing value for " + std::string(context));
     // Only the first command may start with a non-executable operand.
     for (std::size_t i = 1; i < pipe.cmds.size(); i++) {
@@ -479,8 +482,8 @@ class TreeParser {
   // that shares the outer {{end}}.
   NodePtr branch_control(NodeType type) {
     std::string_view context = type == NodeType::If ? "if" : type == NodeType::Range ? "range" : "with";
-    if (sh_.depth >= kMaxDepth) errorf("max expression depth exceeded");
-    DepthGuard guard(sh_.depth);
+    if (sh_.control_depth >= kMaxControlDepth) errorf("max control structure depth exceeded");
+    DepthGuard guard(sh_.control_depth);
     std::size_t saved_vars = vars_.size();
     std::unique_ptr<PipeNode> pipe = pipeline(context, TokenType::RightDelim);
     if (type == NodeType::Range) range_depth_++;
@@ -512,7 +515,7 @@ class TreeParser {
   }
 
   // {{else}}, or the "else" of "{{else if ...}}"/"{{else with ...}}", leaving the keyword.
-  NodePtr else_control() {
+  [[gnu::noinline]] NodePtr else_control() {
     const Token& pk = peek_non_space();
     if (pk.type == TokenType::If || pk.type == TokenType::With) {
       return std::make_unique<ElseNode>(pk.pos, pk.line);
@@ -522,7 +525,7 @@ class TreeParser {
   }
 
   // {{block "name" pipeline}} itemList {{end}}: defines "name" and executes it in place.
-  NodePtr block_control() {
+  [[gnu::noinline]] NodePtr block_control() {
     static constexpr std::string_view kContext = "block clause";
     const Token& t = next_non_space();
     std::size_t pos = t.pos;
@@ -542,7 +545,7 @@ class TreeParser {
   }
 
   // {{template "name" pipeline?}}
-  NodePtr template_control() {
+  [[gnu::noinline]] NodePtr template_control() {
     static constexpr std::string_view kContext = "template clause";
     const Token& t = next_non_space();
     std::size_t pos = t.pos;
@@ -555,7 +558,7 @@ class TreeParser {
     return node;
   }
 
-  std::string template_name(const Token& t, std::string_view context) {
+  [[gnu::noinline]] std::string template_name(const Token& t, std::string_view context) {
     if (t.type != TokenType::String && t.type != TokenType::RawString) unexpected(t, context);
     std::optional<std::string> s = go_unquote(t.val);
     if (!s) errorf("invalid syntax");
@@ -587,6 +590,10 @@ class TreeParser {
   NodePtr parse_operand() {
     NodePtr node = term();
     if (!node || peek().type != TokenType::Field) return node;
+    return extend_with_fields(std::move(node));
+  }
+
+  [[gnu::noinline]] NodePtr extend_with_fields(NodePtr node) {
     std::size_t chain_pos = peek().pos;
     std::vector<std::string> fields;
     while (peek().type == TokenType::Field) fields.emplace_back(next().val.substr(1));
@@ -620,7 +627,7 @@ class TreeParser {
     switch (t.type) {
       case TokenType::Identifier:
         if (!sh_.opts.skip_func_check && !(sh_.has_function && sh_.has_function(t.val))) {
-          errorf("function " + go_quote(t.val) + " not defined");
+          undefined_function(t.val);
         }
         return std::make_unique<IdentifierNode>(t.pos, std::string(t.val));
       case TokenType::Dot: return std::make_unique<DotNode>(t.pos);
@@ -628,27 +635,36 @@ class TreeParser {
       case TokenType::Variable: return use_var(t);
       case TokenType::Field: return std::make_unique<FieldNode>(t.pos, split_dots(t.val.substr(1)));
       case TokenType::Bool: return std::make_unique<BoolNode>(t.pos, t.val == "true");
-      case TokenType::CharConstant: case TokenType::Complex: case TokenType::Number: {
-        auto n = std::make_unique<NumberNode>(t.pos, std::string(t.val));
-        if (std::string err = fill_number(*n, t.type); !err.empty()) errorf(err);
-        return n;
-      }
+      case TokenType::CharConstant: case TokenType::Complex: case TokenType::Number:
+        return number(t);
       case TokenType::LeftParen: {
-        if (sh_.depth >= kMaxDepth) errorf("max expression depth exceeded");
-        DepthGuard guard(sh_.depth);
+        if (sh_.paren_depth >= kMaxParenDepth) errorf("max expression depth exceeded");
+        DepthGuard guard(sh_.paren_depth);
         return pipeline("parenthesized pipeline", TokenType::RightParen);
       }
-      case TokenType::String: case TokenType::RawString: {
-        std::optional<std::string> s = go_unquote(t.val);
-        if (!s) errorf("invalid syntax");
-        return std::make_unique<StringNode>(t.pos, std::string(t.val), std::move(*s));
-      }
+      case TokenType::String: case TokenType::RawString: return string_constant(t);
       default: backup(); return nullptr;
     }
   }
 
+  [[gnu::noinline]] NodePtr number(const Token& t) {
+    auto n = std::make_unique<NumberNode>(t.pos, std::string(t.val));
+    if (std::string err = fill_number(*n, t.type); !err.empty()) errorf(err);
+    return n;
+  }
+
+  [[gnu::noinline]] NodePtr string_constant(const Token& t) {
+    std::optional<std::string> s = go_unquote(t.val);
+    if (!s) errorf("invalid syntax");
+    return std::make_unique<StringNode>(t.pos, std::string(t.val), std::move(*s));
+  }
+
+  [[noreturn, gnu::noinline, gnu::cold]] void undefined_function(std::string_view name) {
+    errorf("function " + go_quote(name) + " not defined");
+  }
+
   // A variable reference must name a variable declared in scope (or "$").
-  NodePtr use_var(const Token& t) {
+  [[gnu::noinline]] NodePtr use_var(const Token& t) {
     auto v = std::make_unique<VariableNode>(t.pos, split_dots(t.val));
     for (std::string_view name : vars_) {
       if (name == v->ident[0]) return v;

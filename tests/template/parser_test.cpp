@@ -1128,3 +1128,22 @@ TEST_CASE("node lines and positions for the executor") {
   REQUIRE(tmpl.pipe != nullptr);
   CHECK(tmpl.pipe->to_string() == ".");
 }
+
+TEST_CASE("nesting depth is capped instead of overflowing the stack") {
+  auto nested_parens = [](int n) {
+    return "{{" + std::string(n, '(') + "1" + std::string(n, ')') + "}}";
+  };
+  auto nested_ifs = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; i++) s += "{{if 1}}";
+    for (int i = 0; i < n; i++) s += "{{end}}";
+    return s;
+  };
+  // Go 1.20+ accepts 10000 nested parentheses and rejects 10001 with this message.
+  CHECK(parse_error(nested_parens(10000)) == "no error");
+  CHECK(parse_error(nested_parens(10001)) == "template: x:1: max expression depth exceeded");
+  CHECK(parse_error("{{" + std::string(100000, '(')) == "template: x:1: max expression depth exceeded");
+  // Go has no cap on control nesting; ours is far above real templates.
+  CHECK(parse_error(nested_ifs(1000)) == "no error");
+  CHECK(parse_error(nested_ifs(1001)) == "template: x:1: max control structure depth exceeded");
+}
