@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -133,7 +134,7 @@ class Evaluator {
     if (word == "false") return Arg{Value(false)};
     if (std::isdigit(static_cast<unsigned char>(word[0])) || word[0] == '-' || word[0] == '.') {
       bool hex = word.find("0x") != std::string::npos;
-      if (!hex && word.find_first_of(".eE") != std::string::npos) return Arg{Value::float64(std::stod(word))};
+      if (!hex && word.find_first_of(".eE") != std::string::npos) return Arg{Value::float64(std::strtod(word.c_str(), nullptr))};
       return Arg{Value::integer(std::stoll(word, nullptr, 0)), true};
     }
     const Function* f = r_.find(word);
