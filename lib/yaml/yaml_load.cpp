@@ -49,9 +49,27 @@ class TreeBuilder : public YAML::EventHandler {
   explicit TreeBuilder(std::deque<Node>& arena) : arena_(arena) {}
   Node* root = nullptr;
 
-  YAML::Mark start;  // where the document's first token is
+  YAML::Mark start;       // where the document's first token is
+  bool started = false;   // OnDocumentStart was seen
+  YAML::Mark bad_anchor;  // an anchor libyaml would refuse, if any
+  bool has_bad_anchor = false;
 
-  void OnDocumentStart(const YAML::Mark& m) override { start = m; }
+  void OnDocumentStart(const YAML::Mark& m) override {
+    start = m;
+    started = true;
+  }
+  // libyaml accepts only letters, digits, '_' and '-' in anchor names; yaml-cpp takes more.
+  void OnAnchor(const YAML::Mark& m, const std::string& name) override {
+    bool ok = !name.empty();
+    for (char c : name) {
+      ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  c == '_' || c == '-');
+    }
+    if (!ok && !has_bad_anchor) {
+      has_bad_anchor = true;
+      bad_anchor = m;
+    }
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { add(Node::Null, m, "", "", a); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
@@ -365,6 +383,7 @@ SyntaxError libyaml_error(const std::string& msg, std::string_view line_text) {
     return {"block sequence entries are not allowed in this context", true};
   }
   if (msg == YAML::ErrorMsg::EOF_IN_SCALAR) return {"found unexpected end of stream", true};
+  if (msg == YAML::ErrorMsg::CHAR_IN_BLOCK) return {"did not find expected comment or line break", true};
   if (msg == YAML::ErrorMsg::UNKNOWN_TOKEN) return {"found character that cannot start any token", true};
   if (msg == YAML::ErrorMsg::ALIAS_NOT_FOUND || msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND) {
     return {"did not find expected alphabetic or numeric character", true};
@@ -439,9 +458,54 @@ const Node* key_without_colon(const Node* n, std::string_view text) {
   return nullptr;
 }
 
+// A block collection ends where a line starts left of it; text at its own column that cannot
+// continue it is an error in libyaml, while yaml-cpp starts a new document there.
+void check_continuation(std::string_view text, std::string_view file, const Node* previous,
+                        const YAML::Mark& start) {
+  if (!previous || start.column < previous->mark.col - 1 || explicit_start(text, start.pos)) return;
+  if (previous->kind == Node::Sequence) {
+    syntax_fail({"did not find expected '-' indicator", false}, file, start.line, start.column);
+  }
+  if (previous->kind == Node::Mapping) {
+    size_t p = static_cast<size_t>(start.pos);
+    bool scalar_line = p < text.size() && text.find(':', p) > text.find('\n', p);
+    if (scalar_line) {
+      // A plain scalar where a key belongs: libyaml's scanner waits for its ':' to the end.
+      int eof = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+      if (!text.empty() && text.back() != '\n') ++eof;
+      syntax_fail({"could not find expected ':'", true}, file, eof, 0);
+    }
+    syntax_fail({"did not find expected key", false}, file, start.line, start.column);
+  }
+}
+
+// libyaml refuses a document that starts with ',' (a flow entry outside a flow collection);
+// yaml-cpp skips it.
+void check_leading_comma(std::string_view text, std::string_view file) {
+  size_t i = 0;
+  int line = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line;
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else {
+      break;
+    }
+  }
+  if (i < text.size() && text[i] == ',') {
+    syntax_fail({"did not find expected node content", false}, file, line, 0);
+  }
+}
+
 // Parses documents with yaml-cpp until `max` documents or the end of the stream.
 template <typename OnDoc>
 void parse_stream(std::string_view text, std::string_view file, size_t max, OnDoc on_doc) {
+  check_leading_comma(text, file);
   std::istringstream in{std::string(text)};
   YAML::Parser parser(in);
   const Node* previous = nullptr;
@@ -454,8 +518,22 @@ void parse_stream(std::string_view text, std::string_view file, size_t max, OnDo
     try {
       more = parser.HandleNextDocument(builder);
     } catch (const YAML::Exception& e) {
-      if (count >= max) return;  // Go never reads past the documents it was asked for
+      if (count >= max) {
+        // Go never reads past the documents it was asked for, but it does see that the last
+        // one runs on into this text.
+        if (builder.started) check_continuation(text, file, previous, builder.start);
+        return;
+      }
       if (e.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) {
+        // libyaml stops an alias name at the first character that is not alphanumeric, '_' or
+        // '-', and fails unless a blank, a break or a flow indicator follows.
+        std::string name = alias_name(text, e.mark.pos);
+        size_t bad = name.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+        if (name.empty() || bad != std::string::npos) {
+          syntax_fail({"did not find expected alphabetic or numeric character", true}, file,
+                      e.mark.line, e.mark.column);
+        }
         throw YamlError(std::string(kPrefix) + "yaml: unknown anchor '" + alias_name(text, e.mark.pos) +
                             "' referenced",
                         std::string(file), e.mark.line + 1, e.mark.column + 1);
@@ -477,24 +555,10 @@ void parse_stream(std::string_view text, std::string_view file, size_t max, OnDo
       syntax_fail(err, file, line0, e.mark.column);
     }
     if (!more) return;
-    // A block collection ends where a line starts left of it; text at its own column that
-    // cannot continue it is an error in libyaml, while yaml-cpp starts a new document.
-    if (count > 0 && previous && builder.start.column >= previous->mark.col - 1 &&
-        !explicit_start(text, builder.start.pos)) {
-      if (previous->kind == Node::Sequence) {
-        syntax_fail({"did not find expected '-' indicator", false}, file, builder.start.line,
-                    builder.start.column);
-      }
-      if (previous->kind == Node::Mapping && builder.root && builder.root->kind == Node::Scalar) {
-        // A plain scalar where a key belongs: libyaml's scanner waits for its ':' to the end.
-        int eof = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-        if (!text.empty() && text.back() != '\n') ++eof;
-        syntax_fail({"could not find expected ':'", true}, file, eof, 0);
-      }
-      if (previous->kind == Node::Mapping) {
-        syntax_fail({"did not find expected key", false}, file, builder.start.line,
-                    builder.start.column);
-      }
+    if (count > 0) check_continuation(text, file, previous, builder.start);
+    if (builder.has_bad_anchor) {
+      syntax_fail({"did not find expected alphabetic or numeric character", true}, file,
+                  builder.bad_anchor.line, builder.bad_anchor.column);
     }
     if (count >= max) return;
     if (key_without_colon(builder.root, text)) {
