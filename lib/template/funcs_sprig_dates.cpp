@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "sparkc/functions.h"
+#include "template/funcs_sprig_cast.h"
 #include "template/funcs_sprig_time_format.h"
 
 namespace sparkc::gotmpl {
@@ -152,16 +153,7 @@ void register_sprig_dates(FunctionRegistry& r) {
   add("duration", {{Param::Any}}, [](S a) {
     std::int64_t n = 0;
     if (a[0].is_string()) {
-      const std::string& s = a[0].as_string();
-      bool digits = !s.empty();
-      for (size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0; i < s.size(); ++i) digits = digits && s[i] >= '0' && s[i] <= '9';
-      if (digits && s != "-" && s != "+") {
-        try {
-          n = std::stoll(s);
-        } catch (const std::exception&) {
-          n = 0;  // out of range: ParseInt fails and sprig keeps 0
-        }
-      }
+      n = sprig::parse_int(a[0].as_string(), 10).value_or(0);
     } else if (a[0].type() == Type::Int64) {
       n = a[0].as_int();
     }

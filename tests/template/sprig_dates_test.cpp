@@ -151,6 +151,10 @@ const Row kRows[] = {
     {R"~(toDate "2006-01-02 15:04:05 MST" "2024-05-06 07:08:09 AB")~", R"~(time.Time 0001-01-01 00:00:00 +0000 UTC)~"},
     {R"~(toDate "2006-01-02 15:04:05 MST" "2024-05-06 07:08:09 +05")~", R"~(time.Time 2024-05-06 07:08:09 +0000 +05)~"},
     {R"~(toDate "2006-01-02 15:04:05 MST" "2024-05-06 07:08:09 -25")~", R"~(time.Time 0001-01-01 00:00:00 +0000 UTC)~"},
+    {R"~(duration "+5")~", R"~(string 5s)~"},
+    {R"~(duration "1_0")~", R"~(string 0s)~"},
+    {R"~(duration " 5")~", R"~(string 0s)~"},
+    {R"~(duration "-")~", R"~(string 0s)~"},
 };
 
 TEST_CASE("sprig_dates: rows agree with Go and Sprig") {
