@@ -12,9 +12,8 @@ namespace sparkc::gotmpl {
 bool is_print(char32_t r);
 
 // strconv.Quote, or strconv.QuoteToASCII when `ascii_only`: a double-quoted Go string literal;
-// invalid UTF-8 bytes are written as \xHH. (No default for ascii_only: literals.h declares a
-// one-argument go_quote for the lexer, and a default here would make calls ambiguous.)
-std::string go_quote(std::string_view s, bool ascii_only);
+// invalid UTF-8 bytes are written as \xHH.
+std::string go_quote(std::string_view s, bool ascii_only = false);
 
 // strconv.QuoteRune, or QuoteRuneToASCII when `ascii_only`: a single-quoted Go rune literal;
 // an invalid rune (a surrogate, or past U+10FFFF) is quoted as U+FFFD.
