@@ -1,0 +1,2 @@
+{{- define "api.greeting" -}}api-greeting{{- end -}}
+{{- define "umbrella.who" -}}api-file{{- end -}}

@@ -1,0 +1,1 @@
+{{- define "umbrella.who" -}}z-file{{- end -}}
