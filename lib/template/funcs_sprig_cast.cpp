@@ -12,6 +12,7 @@
 namespace sparkc::gotmpl::sprig {
 namespace {
 
+// ASCII lower case, as strconv compares base prefixes and exponent letters.
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // strconv's underscoreOK: underscores may only separate digits (a base prefix counts as one).
@@ -40,6 +41,7 @@ bool underscores_ok(std::string_view s) {
   return saw != '_';
 }
 
+// The value of a digit in bases up to 36; 99 for anything that is not a digit.
 int digit_value(char c) {
   c = lower(c);
   if (c >= '0' && c <= '9') return c - '0';
@@ -121,6 +123,7 @@ std::optional<double> parse_special(std::string_view s) {
 }  // namespace
 
 std::optional<std::int64_t> parse_int(std::string_view s, int base) {
+  // Keep the original text: underscores are validated on it, prefix included.
   std::string_view s0 = s;
   if (s.empty()) return std::nullopt;
   bool neg = false;
@@ -129,6 +132,7 @@ std::optional<std::int64_t> parse_int(std::string_view s, int base) {
     s.remove_prefix(1);
     if (s.empty()) return std::nullopt;
   }
+  // Base 0 picks the base from the prefix; a lone leading 0 means octal ("010" is 8).
   bool base0 = base == 0;
   if (base0) {
     base = 10;
@@ -175,9 +179,11 @@ std::optional<std::int64_t> parse_int(std::string_view s, int base) {
 }
 
 std::optional<double> parse_float(std::string_view s) {
+  // Special names first: Go accepts "inf" and "NaN" but rejects strtod's "nan(123)".
   if (s.empty()) return std::nullopt;
   if (auto special = parse_special(s)) return special;
   if (!valid_float_syntax(s)) return std::nullopt;
+  // The syntax is Go's, so strtod only has to round; it does so correctly, as Go does.
   std::string clean;
   for (char c : s) {
     if (c != '_') clean += c;
@@ -191,6 +197,7 @@ std::optional<double> parse_float(std::string_view s) {
 }
 
 std::int64_t to_int64(const Value& v) {
+  // cast.ToInt64E, with its error dropped as sprig does: everything unknown is 0.
   switch (v.type()) {
     case Type::Bool: return v.as_bool() ? 1 : 0;
     case Type::Int:
@@ -204,12 +211,16 @@ std::int64_t to_int64(const Value& v) {
       }
       return static_cast<std::int64_t>(d);
     }
+    // Base 0: "0x1f", "0o17", "0b1", "017" (octal) and "1_000" all count; "3.0" is trimmed to
+    // "3" first, but "3.5" and " 3" are errors, hence 0.
     case Type::String: return parse_int(trim_zero_decimal(v.as_string()), 0).value_or(0);
     default: return 0;
   }
 }
 
 double to_float64(const Value& v) {
+  // cast.ToFloat64E, error dropped: strings go through ParseFloat, so "1e400" (a range
+  // error in Go) gives 0, not infinity.
   switch (v.type()) {
     case Type::Bool: return v.as_bool() ? 1 : 0;
     case Type::Int:
@@ -221,12 +232,14 @@ double to_float64(const Value& v) {
   }
 }
 
+// time.Time and other Stringers print through Object::print(), which is their String().
 std::string strval(const Value& v) {
   if (v.type() == Type::String || v.type() == Type::Bytes) return v.as_string();
   if (v.is_nil()) return "<nil>";
   return go_print_value(v);
 }
 
+// reflect.Value.Index over a []byte yields uint8 values; we have no uint8, so ints stand in.
 List slice_items(const Value& v) {
   if (v.is_list()) return v.as_list();
   List out;

@@ -21,6 +21,8 @@ constexpr std::int64_t kSecond = 1000000000;
 Instant from_unix(std::int64_t sec) { return Instant{sec, 0, Location::local()}; }
 
 // The time Sprig's date(fmt, date) family takes from its interface{} argument.
+// Note: Sprig's switch has no float64 case, so values from YAML (always float64) silently
+// format the current time; charts must convert with int64 first.
 Instant date_arg(const Value& v) {
   if (const Instant* t = gotime::as_time(v)) return *t;
   if (v.type() == Type::Int || v.type() == Type::Int64) return from_unix(v.as_int());
@@ -52,6 +54,7 @@ std::int64_t round_duration(std::int64_t d, std::int64_t m) {
   return std::numeric_limits<std::int64_t>::max();
 }
 
+// An unknown zone name falls back to UTC rather than failing, as in Sprig.
 std::string date_in_zone(const std::string& layout, const Value& date, std::string_view zone) {
   Instant t = date_arg(date);
   auto loc = Location::load(zone);
@@ -59,12 +62,15 @@ std::string date_in_zone(const std::string& layout, const Value& date, std::stri
   return gotime::format_time(t, layout);
 }
 
+// Parameters Go declares as time.Time: the engine has no Param for them, so we check here;
+// Go itself rejects such calls before the function runs, with different wording.
 const Instant& time_param(const Value& v) {
   const Instant* t = gotime::as_time(v);
   if (!t) throw FuncError("wrong type for value; expected time.Time; got " + v.go_type_name());
   return *t;
 }
 
+// Time.Add: nanoseconds carried into seconds with the remainder kept in [0, 1e9).
 Instant add_duration(Instant t, std::int64_t d) {
   std::int64_t ns = t.nsec + d % kSecond;
   t.sec += d / kSecond;
@@ -95,6 +101,7 @@ std::string duration_round(const Value& v) {
   if (d < 0) u = 0 - u;
   constexpr std::uint64_t hour = 3600ULL * kSecond, day = 24 * hour, month = 30 * day, year = 365 * day;
   constexpr std::uint64_t minute = 60ULL * kSecond, second = kSecond;
+  // Strictly greater: exactly one hour is "60m", not "1h", as in Sprig.
   if (u > year) return std::to_string(u / year) + "y";
   if (u > month) return std::to_string(u / month) + "mo";
   if (u > day) return std::to_string(u / day) + "d";

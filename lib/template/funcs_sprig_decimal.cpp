@@ -19,10 +19,12 @@ constexpr std::uint32_t kBase = 1000000000;
 struct DecimalOps {
   using Limbs = std::vector<std::uint32_t>;
 
+  // Drops leading zero limbs so that zero is the empty vector and sizes compare magnitudes.
   static void trim(Limbs& a) {
     while (!a.empty() && a.back() == 0) a.pop_back();
   }
 
+  // Three-way comparison of magnitudes.
   static int cmp(const Limbs& a, const Limbs& b) {
     if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
     for (size_t i = a.size(); i-- > 0;) {
@@ -56,6 +58,7 @@ struct DecimalOps {
     return out;
   }
 
+  // Schoolbook product; 64-bit accumulators hold a limb product plus carries without overflow.
   static Limbs mul(const Limbs& a, const Limbs& b) {
     if (a.empty() || b.empty()) return {};
     std::vector<std::uint64_t> acc(a.size() + b.size() + 1, 0);
@@ -108,6 +111,7 @@ struct DecimalOps {
     return q;
   }
 
+  // Decimal digits to limbs, nine digits per limb from the right.
   static Limbs from_digits(std::string_view digits) {
     Limbs out;
     for (size_t end = digits.size(); end > 0;) {
@@ -119,6 +123,7 @@ struct DecimalOps {
     return out;
   }
 
+  // Limbs to decimal digits; inner limbs are zero-padded to nine digits.
   static std::string to_digits(const Limbs& a) {
     if (a.empty()) return "0";
     std::string out = std::to_string(a.back());
@@ -130,6 +135,7 @@ struct DecimalOps {
   }
 };
 
+// m * 10^n for n >= 0, one limb (10^9) at a time, then the remainder.
 Decimal::Limbs Decimal::scale_pow10(const Limbs& m, std::int64_t n) {
   Limbs out = m;
   for (; n >= 9; n -= 9) out = DecimalOps::mul_small(out, kBase);
@@ -181,12 +187,14 @@ Decimal Decimal::add(const Decimal& o) const {
   return out;
 }
 
+// a - b as a + (-b); zero stays positive so that signs of results stay canonical.
 Decimal Decimal::sub(const Decimal& o) const {
   Decimal neg = o;
   neg.neg_ = !o.neg_ && !o.mag_.empty();
   return add(neg);
 }
 
+// Exact: digits multiply, exponents add.
 Decimal Decimal::mul(const Decimal& o) const {
   Decimal out;
   out.mag_ = DecimalOps::mul(mag_, o.mag_);

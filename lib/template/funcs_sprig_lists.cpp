@@ -19,6 +19,7 @@ namespace {
 using sprig::require_slice;
 using sprig::slice_items;
 
+// Sprig's list results are []interface{} whatever the input slice type was.
 Value any_list(List items) { return Value::list(std::move(items), ElemType::Any); }
 
 // Sprig's inList: membership by reflect.DeepEqual, so 1 (int) and 1 (int64) differ.
@@ -27,6 +28,7 @@ bool contains(const List& haystack, const Value& needle) {
                      [&](const Value& h) { return deep_equal(needle, h); });
 }
 
+// push/append copy the elements into a new []interface{}; the input list is never changed.
 Value push(std::span<const Value> a) {
   require_slice(a[0], "Cannot push on");
   List out = slice_items(a[0]);
@@ -71,6 +73,7 @@ Value chunk(std::span<const Value> a) {
   return Value::list(std::move(out), ElemType::AnyList);
 }
 
+// first and last give an untyped nil for an empty list.
 Value first(std::span<const Value> a) {
   require_slice(a[0], "Cannot find first on");
   List items = slice_items(a[0]);
@@ -105,6 +108,8 @@ Value reverse(std::span<const Value> a) {
   return any_list(std::move(items));
 }
 
+// compact keeps the elements Sprig's empty() calls non-empty (0, "", false, nil, [] and
+// map[] are dropped; structs such as time.Time are kept).
 Value compact(std::span<const Value> a) {
   require_slice(a[0], "Cannot compact on");
   List out;
@@ -114,6 +119,7 @@ Value compact(std::span<const Value> a) {
   return any_list(std::move(out));
 }
 
+// uniq keeps the first of each run of DeepEqual elements, in order; quadratic, as in Sprig.
 Value uniq(std::span<const Value> a) {
   require_slice(a[0], "Cannot find uniq on");
   List out;
@@ -134,6 +140,7 @@ Value without(std::span<const Value> a) {
 }
 
 Value has(std::span<const Value> a) {
+  // A nil haystack is checked before reflecting on it, so it is not an error here.
   if (a[1].is_nil()) return Value(false);
   require_slice(a[1], "Cannot find has on");
   return Value(contains(slice_items(a[1]), a[0]));
@@ -150,6 +157,7 @@ Value slice(std::span<const Value> a) {
   const List items = slice_items(list);
   const auto len = static_cast<std::int64_t>(items.size());
   if (len == 0) return Value();
+  // Indices go through cast.ToInt, so "1" and 1.7 work; then reflect checks the bounds.
   auto to_int = [](const Value& v) { return static_cast<std::int64_t>(static_cast<int>(sprig::to_int64(v))); };
   std::int64_t start = a.size() > 1 ? to_int(a[1]) : 0;
   std::int64_t end = a.size() > 2 ? to_int(a[2]) : len;
@@ -183,6 +191,7 @@ Value sort_alpha(std::span<const Value> a) {
     for (const Value& item : slice_items(v)) {
       if (!item.is_nil()) strs.push_back(sprig::strval(item));
     }
+    // sort.Strings compares bytes, so "B" sorts before "a" and "10" before "9".
     std::sort(strs.begin(), strs.end());
     for (auto& s : strs) out.emplace_back(std::move(s));
   } else {
@@ -194,6 +203,8 @@ Value sort_alpha(std::span<const Value> a) {
 }  // namespace
 
 void register_sprig_lists(FunctionRegistry& r) {
+  // Sprig declares nearly all of these with interface{} parameters and checks the kind itself,
+  // so the engine passes values through unconverted; only chunk's size is a Go int.
   const Signature one{{Param::Any}};
   const Signature two{{Param::Any, Param::Any}};
   const Signature many{{Param::Any}, true};

@@ -101,6 +101,7 @@ std::int64_t to_decimal(const Value& v) {
   return sprig::parse_int(sprig::strval(v), 8).value_or(0);
 }
 
+// Sprig's integer functions all return int64, which matters to typeOf and eq.
 Value i64(std::int64_t v) { return Value::int64(v); }
 
 }  // namespace
@@ -114,6 +115,8 @@ void register_sprig_math(FunctionRegistry& r) {
   auto add = [&r](const char* name, const Signature& sig, Value (*fn)(S)) {
     r.add(name, sig, [fn](CallContext&, S a) { return fn(a); });
   };
+  // Integer arithmetic: every operand goes through cast.ToInt64 (floats truncate, bad strings
+  // are 0) and int64 overflow wraps, as Go's does.
   add("add1", one, [](S a) { return i64(wrap_add(to_int64(a[0]), 1)); });
   add("add", many, [](S a) {
     std::int64_t sum = 0;
@@ -165,6 +168,8 @@ void register_sprig_math(FunctionRegistry& r) {
     }
     return Value::float64(m);
   });
+  // Float arithmetic goes through shopspring/decimal: operands are read by their shortest
+  // decimal form, so 0.1 + 0.2 is exactly 0.3 here, unlike in float64.
   add("add1f", one, [](S a) {
     Value one_int = Value::integer(1);
     return decimal_fold(a[0], S(&one_int, 1), [](const Decimal& x, const Decimal& y) { return x.add(y); });
@@ -183,12 +188,14 @@ void register_sprig_math(FunctionRegistry& r) {
   });
   add("ceil", one, [](S a) { return Value::float64(std::ceil(to_float64(a[0]))); });
   add("floor", one, [](S a) { return Value::float64(std::floor(to_float64(a[0]))); });
+  // round(x, places, roundOn=0.5); places is a Go int, roundOn an optional float64.
   add("round", Signature{{Param::Any, Param::Int, Param::Float64}, true}, [](S a) {
     double round_on = a.size() > 2 ? a[2].as_float() : 0.5;
     return Value::float64(round_places(to_float64(a[0]), a[1].as_int(), round_on));
   });
   add("toDecimal", one, [](S a) { return i64(to_decimal(a[0])); });
   add("seq", Signature{{Param::Int}, true}, [](S a) { return Value(seq(a)); });
+  // until and untilStep return []int, which prints like a list but is typed []int.
   add("until", Signature{{Param::Int}}, [](S a) {
     std::int64_t n = a[0].as_int();
     return Value::list(until_step(0, n, n < 0 ? -1 : 1), ElemType::Int);

@@ -21,11 +21,13 @@ void append_int(std::string& b, std::int64_t x, int width) {
   b += digits;
 }
 
+// Division rounding towards negative infinity, for instants before 1970.
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 }  // namespace
 
 std::string format_time(const Instant& t, std::string_view layout) {
+  // Go computes the civil fields once, in the zone in effect at the instant; so do we.
   const ZoneAt zone = t.loc->lookup(t.sec);
   const std::int64_t local = t.sec + zone.offset;
   const std::int64_t days = floor_div(local, 86400);
@@ -44,6 +46,7 @@ std::string format_time(const Instant& t, std::string_view layout) {
     if (c.std == Std::None) break;
     layout = c.suffix;
     switch (c.std) {
+      // "06" prints the year modulo 100 of its absolute value; "2006" pads to four digits.
       case Std::Year: append_int(b, (year < 0 ? -year : year) % 100, 2); break;
       case Std::LongYear: append_int(b, year, 4); break;
       case Std::Month: b += kShortMonths[month - 1]; break;
@@ -84,6 +87,8 @@ std::string format_time(const Instant& t, std::string_view layout) {
           append_int(b, z % 60, 2);
         }
         break;
+      // ".000" always prints its digits; ".999" drops trailing zeros, and the separator too
+      // when nothing is left.
       case Std::FracSecond0:
       case Std::FracSecond9: {
         char buf[16];
@@ -149,6 +154,8 @@ Instant make_date(std::int64_t year, std::int64_t month, std::int64_t day, std::
   return Instant{unix, static_cast<std::int32_t>(nsec), loc};
 }
 
+// The wall clock only: Go's monotonic reading ("m=+0.01") is not kept, so printed times
+// never carry it.
 Instant now() {
   auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                 std::chrono::system_clock::now().time_since_epoch()).count();

@@ -9,7 +9,10 @@ bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0'
 
 }  // namespace
 
+// The checks run in Go's order, which decides ambiguous spellings: "Jan" but not "Janet",
+// "01" as a month before "1", "-0700" before "-07", "_2006" as "_" plus the year.
 Chunk next_chunk(std::string_view layout) {
+  // Splits at i: text before, the element of `len` bytes, the rest.
   auto cut = [&](size_t i, Std std, size_t len) {
     return Chunk{layout.substr(0, i), std, layout.substr(i, len), layout.substr(i + len)};
   };

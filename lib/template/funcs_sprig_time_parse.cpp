@@ -119,6 +119,8 @@ bool lookup(const char* const* tab, int n, std::string_view& val, int& out) {
   return false;
 }
 
+// The separator and digits of a fractional second, scaled to nanoseconds; digits past the
+// ninth are ignored.
 bool parse_nanoseconds(std::string_view value, size_t nbytes, int& ns, std::string& range_err) {
   if (value[0] != '.' && value[0] != ',') return false;
   if (nbytes > 10) nbytes = 10;
@@ -156,6 +158,7 @@ size_t time_zone_len(std::string_view value) {
   }
 }
 
+// Days before each month in a common year, for day-of-year layouts.
 constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
 
 }  // namespace
@@ -163,6 +166,7 @@ constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304,
 std::optional<Instant> parse_time(std::string_view layout, std::string_view value,
                                   const std::shared_ptr<const Location>& loc, std::string& error) {
   const std::string alayout(layout), avalue(value);
+  // Go's ParseError: either "cannot parse <value> as <element>" or a custom message.
   auto fail = [&](std::string_view layout_elem, std::string_view value_elem, const std::string& message) {
     error = message.empty() ? "parsing time " + quote(avalue) + " as " + quote(alayout) + ": cannot parse " +
                                   quote(value_elem) + " as " + quote(layout_elem)
@@ -176,6 +180,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
   int zone_offset = -1;
   std::string zone_name;
 
+  // Walk the layout element by element, consuming the matching part of the value.
   for (;;) {
     Chunk c = next_chunk(layout);
     if (!skip(value, c.prefix)) return fail(c.prefix, value, "");
@@ -186,6 +191,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
     layout = c.suffix;
     bool ok = true;
     switch (c.std) {
+      // Two-digit years: 69-99 are 19xx, 00-68 are 20xx.
       case Std::Year: {
         if (value.size() < 2) {
           ok = false;
@@ -379,6 +385,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
     if (!range_err.empty()) return fail(c.std_text, value, ": " + range_err + " out of range");
     if (!ok) return fail(c.std_text, value, "");
   }
+  // Range errors above were reported before the AM/PM and day-of-year fixes, as in Go.
   if (pm && hour < 12) hour += 12;
   else if (am && hour == 12) hour = 0;
 
@@ -408,6 +415,9 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
   }
   if (day < 1 || day > days_in_month(month, year)) return fail("", value, ": day out of range");
 
+  // The zone: "Z" or "UTC" pin UTC; a numeric offset keeps `loc` only when it agrees; a bare
+  // abbreviation is looked up in `loc`, else becomes a zone with that name and offset 0
+  // (GMT+n gets n hours).
   if (z) return make_date(year, month, day, hour, min, sec, nsec, z);
   if (zone_offset != -1) {
     Instant t = make_date(year, month, day, hour, min, sec, nsec, Location::utc());
@@ -439,6 +449,8 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
   return make_date(year, month, day, hour, min, sec, nsec, loc);
 }
 
+// Durations under a second use the largest fitting unit of ns, µs, ms with a fraction;
+// longer ones print as h, m and s with seconds carrying the fraction.
 std::string format_duration(std::int64_t d) {
   std::uint64_t u = static_cast<std::uint64_t>(d);
   const bool neg = d < 0;
@@ -496,6 +508,7 @@ std::optional<std::int64_t> parse_duration(std::string_view s, std::string& erro
   if (s == "0") return 0;
   if (s.empty()) return invalid();
   constexpr std::uint64_t kTop = std::uint64_t{1} << 63;
+  // A sequence of <number><unit>, each number possibly fractional ("1.5h30m").
   while (!s.empty()) {
     if (!(s[0] == '.' || (s[0] >= '0' && s[0] <= '9'))) return invalid();
     size_t before = s.size();

@@ -28,6 +28,7 @@ const char* const kMonthNames[] = {"January", "February", "March", "April", "May
                                    "August", "September", "October", "November", "December"};
 const char* const kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
+// Time.Add with the nanoseconds normalised into [0, 1e9).
 Instant add_nanos(const Instant& t, std::int64_t d) {
   Instant out = t;
   std::int64_t ns = t.nsec + d % 1000000000;
@@ -42,6 +43,7 @@ const Instant& time_arg(const Value& v) {
   return *t;
 }
 
+// Orders instants; locations do not matter (Before, After, Equal compare instants).
 int compare(const Instant& a, const Instant& b) {
   if (a.sec != b.sec) return a.sec < b.sec ? -1 : 1;
   if (a.nsec != b.nsec) return a.nsec < b.nsec ? -1 : 1;
@@ -110,6 +112,7 @@ const Function* GoTime::method(std::string_view name) const {
   auto it = table.find(name);
   if (it == table.end()) return nullptr;
   // Bind the receiver: the table holds signatures, each object its own callables.
+  // Not thread-safe: a time value belongs to the one execution that created it.
   auto [slot, inserted] = bound_.try_emplace(std::string(name), it->second);
   if (inserted) {
     const Instant self = t_;

@@ -15,6 +15,7 @@ constexpr std::int64_t kAlpha = std::numeric_limits<std::int64_t>::min();  // Go
 constexpr std::int64_t kOmega = std::numeric_limits<std::int64_t>::max();  // Go's omega
 constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
 
+// A whole file, or nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
@@ -49,6 +50,7 @@ struct Rule {
   int day = 0, week = 0, mon = 0, time = 0;
 };
 
+// A decimal number in [min, max] at the front of s (tzsetNum).
 bool tz_num(std::string_view& s, int min, int max, int& out) {
   size_t i = 0;
   int num = 0;
@@ -62,6 +64,7 @@ bool tz_num(std::string_view& s, int min, int max, int& out) {
   return true;
 }
 
+// A zone abbreviation: three or more letters, or any text in <...> ("<+0330>").
 bool tz_name(std::string_view& s, std::string& out) {
   if (s.empty()) return false;
   if (s[0] == '<') {
@@ -79,6 +82,7 @@ bool tz_name(std::string_view& s, std::string& out) {
   return true;
 }
 
+// [+-]hh[:mm[:ss]]; POSIX offsets count west of UTC, callers negate them.
 bool tz_offset(std::string_view& s, int& out) {
   if (s.empty()) return false;
   bool neg = false;
@@ -103,6 +107,7 @@ bool tz_offset(std::string_view& s, int& out) {
   return true;
 }
 
+// Jn (1-365, no leap day), n (0-365) or Mm.w.d, then an optional /time (default 02:00).
 bool tz_rule(std::string_view& s, Rule& r) {
   if (s.empty()) return false;
   if (s[0] == 'J') {
@@ -177,6 +182,7 @@ std::optional<ZoneAt> tzset(std::string_view s, std::int64_t last_tx, std::int64
   rules.remove_prefix(1);
   if (!tz_rule(rules, end_rule) || !rules.empty()) return std::nullopt;
 
+  // Both rules are evaluated in the year of `sec`, relative to its first instant.
   std::int64_t days = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
   std::int64_t year;
   int m, d;
@@ -197,6 +203,7 @@ std::optional<ZoneAt> tzset(std::string_view s, std::int64_t last_tx, std::int64
   return ZoneAt{dst_name, dst_off, dst_is_dst, start + year_start, end + year_start};
 }
 
+// Looks `name` up where Go does on Unix: $ZONEINFO first, then the system directories.
 std::shared_ptr<const Location> load_from_dirs(const std::string& name) {
   std::vector<std::string> dirs;
   if (const char* zi = std::getenv("ZONEINFO"); zi && *zi) dirs.emplace_back(zi);
@@ -306,6 +313,7 @@ std::shared_ptr<const Location> Location::load(std::string_view name) {
 }
 
 std::shared_ptr<const Location> Location::from_tzif(std::string name, std::string_view data) {
+  // Layout: header, 32-bit body, then (version 2+) a second header, 64-bit body and footer.
   Reader r{data};
   if (r.take(4) != "TZif") return nullptr;
   std::string_view version = r.take(1);
@@ -379,6 +387,8 @@ size_t Location::first_zone() const {
   return 0;
 }
 
+// Binary search for the last transition at or before `sec`; after the last one, the footer
+// rule decides (so slim TZif files still give DST in 2100).
 ZoneAt Location::lookup(std::int64_t sec) const {
   if (zones_.empty()) return ZoneAt{"UTC", 0, false, kAlpha, kOmega};
   if (tx_.empty() || sec < tx_[0].when) {

@@ -32,7 +32,7 @@ class Location {
   // UTC when none of them loads. Read once per process.
   static std::shared_ptr<const Location> local();
   // time.LoadLocation: "" and "UTC" give UTC, "Local" gives local(), other names are read from
-  // $ZONEINFO or /usr/share/zoneinfo; nullopt when the name is invalid or not found.
+  // $ZONEINFO or /usr/share/zoneinfo; nullptr when the name is invalid or not found.
   static std::shared_ptr<const Location> load(std::string_view name);
   // time.FixedZone(name, offset).
   static std::shared_ptr<const Location> fixed(std::string name, int offset);
