@@ -111,7 +111,7 @@ func setIndex(list []interface{}, i int, val interface{}) ([]interface{}, error)
 		return list, fmt.Errorf("negative %d index not allowed", i)
 	}
 	if i > maxIndex {
-		return list, fmt.Errorf("index of %d is greater than maximum supported index value of %d", i, maxIndex)
+		return list, fmt.Errorf("index of %d is greater than maximum supported index of %d", i, maxIndex)
 	}
 	if len(list) <= i {
 		grown := make([]interface{}, i+1)
