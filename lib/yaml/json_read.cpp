@@ -48,6 +48,8 @@ std::string quote_char(unsigned char c) {
   return q + "'";
 }
 
+// A recursive-descent reader that reports errors where Go's state machine (scanner.go) would,
+// with the same context words ("after object key", "in numeric literal", ...).
 class JsonReader {
  public:
   explicit JsonReader(std::string_view s) : s_(s) {}
@@ -159,6 +161,8 @@ class JsonReader {
 
   static bool digit(char c) { return c >= '0' && c <= '9'; }
 
+  // JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; a leading zero ends
+  // the number, so "01" fails on the '1' that follows it.
   Value number() {
     size_t start = i_;
     if (s_[i_] == '-') {

@@ -150,6 +150,9 @@ int days_in(int year, int month) {
 
 }  // namespace
 
+// The layouts are parsed the way Go's time.Parse reads them: month, day, hour, minute and
+// second take one or two digits, the year exactly four, the fraction any number of digits,
+// and the date must exist (2001-02-30 is not a timestamp, so it stays a plain string).
 bool is_timestamp(std::string_view s) {
   // Layouts: "2006-1-2", "2006-1-2 15:4:5.999999999", "2006-1-2T15:4:5.999999999Z07:00" (also 't').
   size_t i = 0;
@@ -203,6 +206,9 @@ bool is_base60_float(std::string_view s) {
   return i == s.size();
 }
 
+// yaml.v2 looks only at the first character to decide what to try: a sign or digit may be a
+// number or timestamp, '.' a float, a few letters a bool or null from the fixed table; any
+// other text is a string without further tests.
 Resolved resolve_plain(std::string_view s) {
   Resolved r;
   char c = s.empty() ? 'N' : s[0];
@@ -221,6 +227,8 @@ Resolved resolve_plain(std::string_view s) {
     r.kind = Resolved::Timestamp;
     return r;
   }
+  // Underscores are dropped everywhere before the number parsers run (yaml.v2 does the same),
+  // so "1_000" is 1000 and "0x_1F" is 31.
   std::string plain;
   plain.reserve(s.size());
   for (char ch : s) {

@@ -17,6 +17,8 @@
 namespace sparkc::yaml {
 namespace {
 
+// A line-oriented TOML 1.0 reader: top-level items are key/value pairs and [table] or
+// [[array]] headers; values are read recursively.
 class TomlReader {
  public:
   explicit TomlReader(std::string_view s) : s_(s) {}
@@ -228,6 +230,9 @@ class TomlReader {
     }
   }
 
+  // Everything that is not a string, array, table or boolean: integers (with 0x, 0o, 0b and
+  // underscores), floats, inf/nan, and dates and times, which stay text. A date and a time may
+  // be separated by one space, so a space between two digits does not end the token.
   Value number_or_date() {
     size_t st = i_;
     while (!eof() && s_[i_] != ',' && s_[i_] != ']' && s_[i_] != '}' && s_[i_] != '\n' &&

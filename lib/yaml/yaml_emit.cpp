@@ -7,242 +7,30 @@
 #include "yaml/base64.h"
 #include "yaml/go_number.h"
 #include "yaml/resolve.h"
+#include "yaml/scalar_analysis.h"
 #include "yaml/utf8.h"
 
 namespace sparkc::yaml::detail {
 namespace {
 
+// The scalar styles the Go encoders request or fall back to (folded '>' is never chosen).
 enum class Style { Plain, Single, Double, Literal };
 
-size_t width(unsigned char b) {
-  if ((b & 0x80) == 0) return 1;
-  if ((b & 0xE0) == 0xC0) return 2;
-  if ((b & 0xF0) == 0xE0) return 3;
-  if ((b & 0xF8) == 0xF0) return 4;
-  return 1;
-}
-
-// The character classes of yamlprivateh.go, on bytes at position i (0 past the end).
-struct Text {
-  std::string_view s;
-  unsigned char at(size_t i) const { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; }
-  bool space(size_t i) const { return at(i) == ' '; }
-  bool tab(size_t i) const { return at(i) == '\t'; }
-  bool blank(size_t i) const { return space(i) || tab(i); }
-  bool brk(size_t i) const {
-    return at(i) == '\r' || at(i) == '\n' || (at(i) == 0xC2 && at(i + 1) == 0x85) ||
-           (at(i) == 0xE2 && at(i + 1) == 0x80 && (at(i + 2) == 0xA8 || at(i + 2) == 0xA9));
-  }
-  bool blankz(size_t i) const { return blank(i) || brk(i) || i >= s.size(); }
-  bool bom() const { return at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF; }
-  bool printable(size_t i) const {
-    unsigned char b = at(i);
-    return b == 0x0A || (b >= 0x20 && b <= 0x7E) || (b == 0xC2 && at(i + 1) >= 0xA0) ||
-           (b > 0xC2 && b < 0xED) || (b == 0xED && at(i + 1) < 0xA0) || b == 0xEE ||
-           (b == 0xEF && !(at(i + 1) == 0xBB && at(i + 2) == 0xBF) &&
-            !(at(i + 1) == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF)));
-  }
-};
-
-// What yaml_emitter_analyze_scalar learns about a scalar.
-struct Analysis {
-  bool multiline = false;
-  bool flow_plain = true;
-  bool block_plain = true;
-  bool single_quoted = true;
-  bool block = true;
-};
-
-Analysis analyze(std::string_view value) {
-  Analysis a;
-  if (value.empty()) {
-    a.flow_plain = false;
-    a.block = false;
-    return a;
-  }
-  Text t{value};
-  bool block_ind = false, flow_ind = false, line_breaks = false, special = false;
-  bool leading_space = false, leading_break = false, trailing_space = false, trailing_break = false;
-  bool break_space = false, space_break = false, prev_space = false, prev_break = false;
-  if (value.size() >= 3 && (value.substr(0, 3) == "---" || value.substr(0, 3) == "...")) {
-    block_ind = flow_ind = true;
-  }
-  bool preceded_by_ws = true;
-  for (size_t i = 0, w; i < value.size(); i += w) {
-    w = width(t.at(i));
-    bool followed_by_ws = i + w >= value.size() || t.blank(i + w) || t.brk(i + w);
-    char c = value[i];
-    if (i == 0) {
-      switch (c) {
-        case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*':
-        case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
-          flow_ind = block_ind = true;
-          break;
-        case '?': case ':':
-          flow_ind = true;
-          if (followed_by_ws) block_ind = true;
-          break;
-        case '-':
-          if (followed_by_ws) flow_ind = block_ind = true;
-          break;
-        default: break;
-      }
-    } else {
-      switch (c) {
-        case ',': case '?': case '[': case ']': case '{': case '}': flow_ind = true; break;
-        case ':':
-          flow_ind = true;
-          if (followed_by_ws) block_ind = true;
-          break;
-        case '#':
-          if (preceded_by_ws) flow_ind = block_ind = true;
-          break;
-        default: break;
-      }
-    }
-    if (!t.printable(i)) special = true;
-    if (t.space(i)) {
-      if (i == 0) leading_space = true;
-      if (i + w == value.size()) trailing_space = true;
-      if (prev_break) break_space = true;
-      prev_space = true;
-      prev_break = false;
-    } else if (t.brk(i)) {
-      line_breaks = true;
-      if (i == 0) leading_break = true;
-      if (i + w == value.size()) trailing_break = true;
-      if (prev_space) space_break = true;
-      prev_space = false;
-      prev_break = true;
-    } else {
-      prev_space = prev_break = false;
-    }
-    preceded_by_ws = t.blankz(i);
-  }
-  a.multiline = line_breaks;
-  if (leading_space || leading_break || trailing_space || trailing_break) {
-    a.flow_plain = a.block_plain = false;
-  }
-  if (trailing_space) a.block = false;
-  if (break_space) a.flow_plain = a.block_plain = a.single_quoted = false;
-  if (space_break || special) a.flow_plain = a.block_plain = a.single_quoted = a.block = false;
-  if (line_breaks) a.flow_plain = a.block_plain = false;
-  if (flow_ind) a.flow_plain = false;
-  if (block_ind) a.block_plain = false;
-  return a;
-}
-
-// Go's unicode.IsLetter, approximated outside ASCII: most non-ASCII runes in use as map keys
-// are letters; the common punctuation and symbol blocks are not.
-bool is_letter(char32_t r) {
-  if (r < 0x80) return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
-  if (r < 0xC0) return r == 0xAA || r == 0xB5 || r == 0xBA;
-  if (r == 0xD7 || r == 0xF7) return false;
-  if (r >= 0x2000 && r <= 0x2BFF) return false;
-  if (r >= 0x3000 && r <= 0x303F) return false;
-  if (r >= 0xFF00 && r <= 0xFF20) return false;
-  if (r >= 0x1F000) return false;
-  return true;
-}
-bool is_digit(char32_t r) { return r >= '0' && r <= '9'; }
-
-std::u32string runes(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    size_t n;
-    out += decode_rune(s, i, &n);
-    i += n;
-  }
-  return out;
-}
-
-// yaml.v2's keyList.Less for two string keys: letters sort before other characters, and runs
-// of digits compare by numeric value ("a2" < "a10").
-bool key_less(const std::u32string& a, const std::u32string& b) {
-  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
-    if (a[i] == b[i]) continue;
-    bool al = is_letter(a[i]), bl = is_letter(b[i]);
-    if (al && bl) return a[i] < b[i];
-    if (al || bl) return bl;
-    std::int64_t an = 0, bn = 0;
-    if (a[i] == '0' || b[i] == '0') {
-      for (size_t j = i; j-- > 0 && is_digit(a[j]);) {
-        if (a[j] != '0') {
-          an = bn = 1;
-          break;
-        }
-      }
-    }
-    size_t ai = i, bi = i;
-    for (; ai < a.size() && is_digit(a[ai]); ++ai) an = an * 10 + (a[ai] - '0');
-    for (; bi < b.size() && is_digit(b[bi]); ++bi) bn = bn * 10 + (b[bi] - '0');
-    if (an != bn) return an < bn;
-    if (ai != bi) return ai < bi;
-    return a[i] < b[i];
-  }
-  return a.size() < b.size();
-}
-
-// True for code points the YAML reader refuses; JSON passes them through raw, so yaml.v2 fails
-// to read its own input and sigs.k8s.io/yaml.Marshal reports the error.
-bool reader_rejects(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    size_t n;
-    char32_t r = decode_rune(s, i, &n);
-    i += n;
-    if (r < 0x80) {
-      if (r == 0x7F) return true;
-      continue;
-    }
-    if ((r < 0xA0 && r != 0x85) || r == 0xFFFE || r == 0xFFFF) return true;
-  }
-  return false;
-}
-
-// sigs.k8s.io/yaml re-reads the JSON text as YAML, where a raw U+0085 (NEL, which JSON does not
-// escape) is a line break inside a double-quoted scalar: the break and the spaces around it
-// fold into one space, or into n-1 newlines for a run of n breaks.
-std::string fold_nel(std::string_view s) {
-  std::string out;
-  size_t i = 0;
-  auto is_nel = [&](size_t k) {
-    return k + 1 < s.size() && static_cast<unsigned char>(s[k]) == 0xC2 &&
-           static_cast<unsigned char>(s[k + 1]) == 0x85;
-  };
-  while (i < s.size()) {
-    if (s[i] != ' ' && !is_nel(i)) {
-      out += s[i++];
-      continue;
-    }
-    size_t start = i;
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (!is_nel(i)) {
-      out.append(s.substr(start, i - start));
-      continue;
-    }
-    int breaks = 0;
-    for (;;) {
-      if (is_nel(i)) {
-        ++breaks;
-        i += 2;
-      } else if (i < s.size() && s[i] == ' ') {
-        ++i;
-      } else {
-        break;
-      }
-    }
-    if (breaks == 1) out += ' ';
-    else out.append(static_cast<size_t>(breaks - 1), '\n');
-  }
-  return out;
-}
-
+// One document, emitted depth first into a single buffer.
+//
+// libyaml is an event-driven state machine; since our input is a whole tree, each of its
+// states becomes a function here (node, list, map, scalar) and its state stack becomes the
+// C++ call stack. What must survive is libyaml's bookkeeping, because every spacing decision
+// reads it: the current column, the indent stack, and the `whitespace` (last output was a
+// space or break) and `indention` (only indentation so far on this line) flags.
 class Emitter {
  public:
   explicit Emitter(const EmitOptions& o) : opts_(o), best_width_(o.v3 ? 0x7FFFFFFF : 80) {
     out_.reserve(256);
   }
 
+  // An implicit document: no "---", the root node, then the final line break that the
+  // DOCUMENT-END event's write_indent produces.
   std::string document(const Value& v) {
     node(v, true, false, false, false);
     write_indent();
@@ -251,6 +39,7 @@ class Emitter {
 
  private:
   // --- output primitives (put, put_break, write, write_indent, write_indicator) ---
+  // The column counts characters, not bytes: it is compared with the best width to fold.
   void put(char c) {
     out_ += c;
     ++column_;
@@ -260,7 +49,7 @@ class Emitter {
     column_ = 0;
   }
   void write(const Text& t, size_t* i) {
-    size_t w = width(t.at(*i));
+    size_t w = utf8_width(t.at(*i));
     out_.append(t.s.substr(*i, w));
     ++column_;
     *i += w;
@@ -278,18 +67,23 @@ class Emitter {
       column_ = 0;
     }
   }
+  // Moves to the current indent, breaking the line unless only indentation has been written
+  // on it so far.
   void write_indent() {
     int indent = std::max(indent_, 0);
     if (!indention_ || column_ > indent || (column_ == indent && !whitespace_)) put_break();
     while (column_ < indent) put(' ');
     whitespace_ = indention_ = true;
   }
+  // Writes "-", ":", "?", quotes, brackets: `need_ws` puts a space first unless the output
+  // already ends in whitespace; the flags say what the indicator counts as afterwards.
   void write_indicator(std::string_view ind, bool need_ws, bool is_ws, bool is_indention) {
     if (need_ws && !whitespace_) put(' ');
     write_all(ind);
     whitespace_ = is_ws;
     indention_ = indention_ && is_indention;
   }
+  // Pushes the indent; the root block collection starts at column 0, a root scalar at 2.
   void increase_indent(bool flow, bool indentless) {
     indents_.push_back(indent_);
     if (indent_ < 0) {
@@ -304,6 +98,8 @@ class Emitter {
   }
 
   // --- nodes ---
+  // yaml_emitter_emit_node: records the context flags the writers consult, then dispatches on
+  // the value. Numbers take the text yaml.v2 would print after the JSON round trip.
   void node(const Value& v, bool root, bool sequence, bool mapping, bool simple_key) {
     root_ = root;
     mapping_ctx_ = mapping;
@@ -394,7 +190,7 @@ class Emitter {
     }
     std::vector<std::pair<std::u32string, const Map::value_type*>> keys;
     keys.reserve(m.size());
-    for (const auto& kv : m) keys.emplace_back(runes(kv.first), &kv);
+    for (const auto& kv : m) keys.emplace_back(to_runes(kv.first), &kv);
     std::stable_sort(keys.begin(), keys.end(),
                      [](const auto& a, const auto& b) { return key_less(a.first, b.first); });
     increase_indent(false, false);
@@ -415,14 +211,19 @@ class Emitter {
     pop_indent();
   }
 
-  // check_simple_key for a string key: one line and at most 128 bytes.
+  // check_simple_key for a string key: one line and at most 128 bytes; longer or multi-line
+  // keys are written in the explicit "? key" / ": value" form.
   bool simple_key(std::string_view key) {
-    return key.size() <= 128 && !analyze(key).multiline;
+    return key.size() <= 128 && !analyze_scalar(key).multiline;
   }
 
   // --- scalars ---
+  // yaml_emitter_select_scalar_style, then the writer. The requested style degrades: plain to
+  // single quotes when the text has indicators or edge spaces, single to double quotes when
+  // it has breaks next to spaces or unprintable characters, literal to double quotes for keys
+  // and for text a block scalar cannot hold (trailing spaces, special characters).
   void scalar(std::string_view value, Style style) {
-    Analysis a = analyze(value);
+    Analysis a = analyze_scalar(value);
     if (simple_key_ctx_ && a.multiline) style = Style::Double;
     if (style == Style::Plain) {
       if (!a.block_plain) style = Style::Single;
@@ -441,6 +242,8 @@ class Emitter {
     pop_indent();
   }
 
+  // Plain text; with `allow_breaks` (not a key) a space past the best width becomes a line
+  // break at the current indent, which YAML folds back into the space when reading.
   void plain(std::string_view value, bool allow_breaks) {
     if (!whitespace_) put(' ');
     Text t{value};
@@ -469,6 +272,7 @@ class Emitter {
     whitespace_ = indention_ = false;
   }
 
+  // '...' with '' for a quote; folds like plain, but never at the first or last character.
   void single(std::string_view value, bool allow_breaks) {
     write_indicator("'", true, false, false);
     Text t{value};
@@ -500,6 +304,8 @@ class Emitter {
     whitespace_ = indention_ = false;
   }
 
+  // "..." with libyaml's escapes (upper-case hex in \x, \u, \U; \N, \_, \L, \P); a fold
+  // before a second space escapes that space with a backslash so it survives reading.
   void double_quoted(std::string_view value, bool allow_breaks) {
     static const char kHex[] = "0123456789ABCDEF";
     write_indicator("\"", true, false, false);
@@ -508,7 +314,7 @@ class Emitter {
     for (size_t i = 0; i < value.size();) {
       unsigned char b = t.at(i);
       if (!t.printable(i) || t.bom() || t.brk(i) || b == '"' || b == '\\') {
-        size_t w = width(b);
+        size_t w = utf8_width(b);
         char32_t v = b & (w == 1 ? 0x7F : w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07);
         for (size_t k = 1; k < w; ++k) v = (v << 6) | (t.at(i + k) & 0x3F);
         i += w;
@@ -556,6 +362,7 @@ class Emitter {
     whitespace_ = indention_ = false;
   }
 
+  // A | block scalar, lines at the scalar's indent; empty lines carry no indentation.
   void literal(std::string_view value) {
     write_indicator("|", true, false, false);
     Text t{value};
@@ -597,7 +404,7 @@ class Emitter {
   }
 
   EmitOptions opts_;
-  int best_width_;
+  int best_width_;  // 80 in yaml.v2 (libyaml's default); yaml.v3 sets no limit
   std::string out_;
   int column_ = 0;
   int indent_ = -1;
@@ -605,8 +412,8 @@ class Emitter {
   bool whitespace_ = true;
   bool indention_ = true;
   bool root_ = false;
-  bool mapping_ctx_ = false;
-  bool simple_key_ctx_ = false;
+  bool mapping_ctx_ = false;     // the node is a mapping key or value
+  bool simple_key_ctx_ = false;  // the node is a key written as "key:"
 };
 
 }  // namespace
