@@ -39,13 +39,19 @@ using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
 // so calls are serialised and other threads fall back to OpenSSL's own generator.
 thread_local CallContext* t_random_source = nullptr;
 
+// The source is unset during its own call: a context that is itself backed by RAND_bytes
+// then reaches OpenSSL's generator instead of recursing into this method.
 int context_bytes(unsigned char* buf, int num) {
-  if (!t_random_source) return RAND_OpenSSL()->bytes(buf, num);
-  t_random_source->random_bytes(std::span(buf, static_cast<size_t>(num)));
+  CallContext* source = t_random_source;
+  if (!source) return RAND_OpenSSL()->bytes(buf, num);
+  t_random_source = nullptr;
+  source->random_bytes(std::span(buf, static_cast<size_t>(num)));
+  t_random_source = source;
   return 1;
 }
 int context_status() { return 1; }
 
+// A context's random_bytes must not throw: it is called from inside OpenSSL.
 class ScopedRandom {
  public:
   explicit ScopedRandom(CallContext& ctx) : lock_(mutex()) {
@@ -59,11 +65,11 @@ class ScopedRandom {
   }
 
  private:
-  static std::mutex& mutex() {
-    static std::mutex m;
+  static std::recursive_mutex& mutex() {
+    static std::recursive_mutex m;
     return m;
   }
-  std::lock_guard<std::mutex> lock_;
+  std::lock_guard<std::recursive_mutex> lock_;
 };
 
 std::string openssl_error() {

@@ -6,6 +6,7 @@
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -287,6 +288,17 @@ TEST_CASE("keys are generated from the context's random bytes") {
   CHECK(ka == call(b, "genPrivateKey", {Value("ecdsa")}).as_string());
   CHECK(ka != call(c, "genPrivateKey", {Value("ecdsa")}).as_string());
   CHECK(a.drawn() > 0);
+}
+
+TEST_CASE("a context backed by OpenSSL's own generator does not recurse") {
+  // An executor without a seed may well draw from RAND_bytes while a key is being generated.
+  struct OpenSslContext : StubContext {
+    void random_bytes(std::span<unsigned char> out) override {
+      REQUIRE(RAND_bytes(out.data(), static_cast<int>(out.size())) == 1);
+    }
+  } ctx;
+  std::string pem = call(ctx, "genPrivateKey", {Value("ed25519")}).as_string();
+  CHECK(read_key(pem) != nullptr);
 }
 
 TEST_CASE("genCA makes a self-signed RSA CA like Go's x509") {
