@@ -205,6 +205,8 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         }
         break;
       }
+      // "2006" needs four characters starting with a digit; they are consumed even when the
+      // rest is not a number, which shows in the error text.
       case Std::LongYear:
         if (value.size() < 4 || !is_digit(value, 0)) {
           ok = false;
@@ -213,6 +215,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         ok = atoi(value.substr(0, 4), year);
         value.remove_prefix(4);
         break;
+      // Month and day names match case-insensitively ("feb" for "Jan").
       case Std::Month:
         ok = lookup(kShortMonths, 12, value, month);
         ++month;
@@ -221,6 +224,8 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         ok = lookup(kLongMonths, 12, value, month);
         ++month;
         break;
+      // "1" takes one or two digits, "01" exactly two; range is checked separately so the
+      // error says "month out of range".
       case Std::NumMonth:
       case Std::ZeroMonth:
         ok = getnum(value, c.std == Std::ZeroMonth, month);
@@ -236,6 +241,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         ok = lookup(kLongDays, 7, value, ignored);
         break;
       }
+      // The day is range-checked only at the end, against the month and year.
       case Std::Day:
       case Std::UnderDay:
       case Std::ZeroDay:
@@ -281,6 +287,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         }
         break;
       }
+      // "PM" accepts only AM/PM and "pm" only am/pm: case matters here, unlike month names.
       case Std::PM:
       case Std::pm: {
         if (value.size() < 2) {
@@ -295,6 +302,8 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         else ok = false;
         break;
       }
+      // "MST" accepts UTC, an abbreviation of 3 to 5 capitals (a 4- or 5-letter one must end in
+      // T), GMT+n, or a bare +hh/-hh.
       case Std::TZ: {
         if (value.substr(0, 3) == "UTC") {
           z = Location::utc();
@@ -320,6 +329,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
         value.remove_prefix(ndigit);
         break;
       }
+      // ".999" makes the fraction optional and takes up to nine digits.
       case Std::FracSecond9: {
         if (value.size() < 2 || (value[0] != '.' && value[0] != ',') || !is_digit(value, 1)) break;
         size_t i = 0;
@@ -389,6 +399,7 @@ std::optional<Instant> parse_time(std::string_view layout, std::string_view valu
   if (pm && hour < 12) hour += 12;
   else if (am && hour == 12) hour = 0;
 
+  // A day of year gives month and day; when the layout also had them they must agree.
   if (yday >= 0) {
     int d = 0, m = 0;
     if (is_leap(year)) {
@@ -548,6 +559,7 @@ std::optional<std::int64_t> parse_duration(std::string_view s, std::string& erro
     std::string_view u = s.substr(0, i);
     s.remove_prefix(i);
     std::uint64_t unit = 0;
+    // Both micro signs (U+00B5 and U+03BC) spell microseconds.
     if (u == "ns") unit = 1;
     else if (u == "us" || u == "\xC2\xB5s" || u == "\xCE\xBCs") unit = 1000;
     else if (u == "ms") unit = 1000000;
@@ -567,6 +579,7 @@ std::optional<std::int64_t> parse_duration(std::string_view s, std::string& erro
     d += v;
     if (d > kTop) return invalid();
   }
+  // 1<<63 is allowed only when negative: it is MinInt64.
   if (neg) return static_cast<std::int64_t>(0 - d);
   if (d > kTop - 1) return invalid();
   return static_cast<std::int64_t>(d);

@@ -271,6 +271,7 @@ std::shared_ptr<const Location> Location::fixed(std::string name, int offset) {
 }
 
 std::shared_ptr<const Location> Location::local() {
+  // Read once, lazily, like Go's localLoc; later changes to TZ are not seen.
   static const std::shared_ptr<const Location> local = []() -> std::shared_ptr<const Location> {
     auto rename = [](std::shared_ptr<const Location> l, std::string name) {
       auto copy = std::make_shared<Location>(*l);
@@ -362,6 +363,7 @@ std::shared_ptr<const Location> Location::from_tzif(std::string name, std::strin
     if (idx >= l->zones_.size()) return nullptr;
     l->tx_.push_back(Transition{times[i], idx});
   }
+  // A zone without transitions (Etc/GMT+5) is in its first zone forever, as Go arranges.
   if (l->tx_.empty()) l->tx_.push_back(Transition{kAlpha, 0});
   // The footer, "\n<TZ rule>\n", describes instants after the last transition.
   if (time_size == 8 && r.data.size() >= 2 && r.data[0] == '\n') {
@@ -414,6 +416,8 @@ ZoneAt Location::lookup(std::int64_t sec) const {
   return out;
 }
 
+// `unix` is the parsed wall time read as UTC, so each candidate zone shifts it by its own
+// offset before checking that the zone is really in effect then.
 std::optional<int> Location::lookup_name(std::string_view abbrev, std::int64_t unix) const {
   // Prefer a zone with that name in effect at the time, else any zone with that name.
   for (const Zone& z : zones_) {
