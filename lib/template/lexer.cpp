@@ -84,8 +84,9 @@ Lexer::Lexer(std::string_view input, const LexOptions& opts)
       left_delim_(opts.left_delim.empty() ? "{{" : opts.left_delim),
       right_delim_(opts.right_delim.empty() ? "}}" : opts.right_delim),
       emit_comments_(opts.emit_comments) {
-  // Typical templates have about one token per eight bytes.
-  tokens_.reserve(input.size() / 8 + 4);
+  // Templates with many actions have about one token per four bytes. Reserving more than
+  // is used costs only address space, while growing the vector copies every token.
+  tokens_.reserve(input.size() / 3 + 4);
   run();
 }
 
@@ -199,12 +200,16 @@ Lexer::State Lexer::lex_text() {
 
 // at_right_delim reports a right delimiter at pos_, possibly preceded by " -".
 bool Lexer::at_right_delim(bool& trim_spaces) const {
+  trim_spaces = false;
+  if (pos_ >= input_.size()) return false;
+  char c = input_[pos_];
+  // Cheap first-byte tests before comparing whole delimiters; this runs once per token.
+  if (c != right_delim_[0] && !is_space(static_cast<unsigned char>(c))) return false;
   std::string_view rest = input_.substr(pos_);
   if (has_right_trim_marker(rest) && rest.substr(kTrimMarkerLen).starts_with(right_delim_)) {
     trim_spaces = true;
     return true;
   }
-  trim_spaces = false;
   return rest.starts_with(right_delim_);
 }
 
@@ -377,6 +382,12 @@ Lexer::State Lexer::lex_field_or_variable(TokenType type) {
 // at_terminator reports whether what follows may end an identifier, so ".X.Y" splits in two
 // and "$x+2" is rejected.
 bool Lexer::at_terminator() {
+  if (pos_ < input_.size()) {
+    // ASCII fast path: the common terminators, and letters which never terminate.
+    unsigned char c = input_[pos_];
+    if (c == ' ' || c == '.' || c == '|' || c == ')' || c == '\n') return true;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return input_.substr(pos_).starts_with(right_delim_);
+  }
   char32_t r = peek();
   if (is_space(r)) return true;
   switch (r) {
