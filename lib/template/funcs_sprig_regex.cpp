@@ -52,13 +52,11 @@ Compiled compile(const std::string& pattern) {
   Compiled c;
   c.re = std::make_unique<RE2>(pattern, opts);
   if (!c.re->ok()) {
-    const std::string& arg = c.re->error_arg();
-    if (c.re->error_code() == RE2::ErrorPatternTooLarge) {
-      c.error = "expression too large";
-    } else {
-      c.error = "error parsing regexp: " + std::string(go_error_code(c.re->error_code())) + ": `" +
-                arg + "`";
-    }
+    // Go names the whole pattern where RE2 names nothing (bad UTF-8, size limits).
+    std::string arg = c.re->error_arg();
+    if (arg.empty()) arg = pattern;
+    c.error = "error parsing regexp: " + std::string(go_error_code(c.re->error_code())) + ": `" +
+              arg + "`";
     c.re.reset();
   }
   return c;
