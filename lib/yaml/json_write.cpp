@@ -13,6 +13,8 @@ namespace {
 const char kHex[] = "0123456789abcdef";
 
 // The compact encoder: one output buffer, appended to depth first.
+// Objects marshal as their to_data() map, whose keys are sorted: Go would keep a struct's
+// field order there, which no chart output we know of depends on.
 class JsonWriter {
  public:
   explicit JsonWriter(bool escape_html) : escape_html_(escape_html) {}

@@ -12,6 +12,9 @@ size_t utf8_width(unsigned char b) {
   return 1;
 }
 
+// One pass over the text collects the facts libyaml bases the style on: indicator
+// characters (at the start, or ": " and " #" inside), leading and trailing spaces or
+// breaks, spaces next to breaks, and unprintable characters.
 Analysis analyze_scalar(std::string_view value) {
   Analysis a;
   if (value.empty()) {
@@ -121,6 +124,10 @@ std::u32string to_runes(std::string_view s) {
 
 // yaml.v2's keyList.Less for two string keys: letters sort before other characters, and runs
 // of digits compare by numeric value ("a2" < "a10").
+// Compares rune by rune; at the first difference, a letter sorts before a non-letter, and two
+// non-letters compare as the numbers their digit runs spell. When either differing character
+// is '0' and the common prefix ends in digits that are not all zeros, both runs count as if
+// prefixed by 1, so that zero is not taken for a leading zero.
 bool key_less(const std::u32string& a, const std::u32string& b) {
   for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
     if (a[i] == b[i]) continue;

@@ -49,6 +49,9 @@ Located load_located(std::string_view text, std::string_view file = "");
 std::vector<Value> load_all(std::string_view text, std::string_view file = "");
 
 // sigs.k8s.io/yaml.Marshal: byte-identical to what Helm's toYaml prints (before its trim).
+// Keys are sorted as yaml.v2 sorts them ("a2" before "a10"), strings longer than 80 columns
+// are folded, numbers print as they read back from JSON (1e+06, 1e+21). Throws YamlError with
+// Marshal's message for NaN and infinities and for text YAML cannot read back (DEL, C1).
 std::string to_yaml(const Value& v);
 
 // Helm's toYamlPretty: yaml.v3's encoder with indent 2 on the value itself (no JSON round
