@@ -74,33 +74,34 @@ bool is_hex_int(const std::string& s) {
          s.find_first_of("pP") == std::string::npos;
 }
 
-// Arguments of one call. Most calls take a handful, so they live inline, constructed only
-// as far as used.
+// Arguments of one call, constructed in place in order. Most calls take a handful, so they
+// live inline.
 class ArgBuf {
  public:
-  explicit ArgBuf(size_t n) : n_(n) {
-    if (n > kInline) {
-      heap_.resize(n);
-    } else {
-      for (size_t i = 0; i < n; ++i) new (slot(i)) Value();
-    }
+  explicit ArgBuf(size_t n) {
+    if (n > kInline) heap_.reserve(n);
   }
   ~ArgBuf() {
-    if (n_ <= kInline) {
-      for (size_t i = 0; i < n_; ++i) slot(i)->~Value();
-    }
+    for (size_t i = 0; i < size_; ++i) slot(i)->~Value();
   }
   ArgBuf(const ArgBuf&) = delete;
   ArgBuf& operator=(const ArgBuf&) = delete;
-  Value& operator[](size_t i) { return n_ > kInline ? heap_[i] : *slot(i); }
+  void push(Value v) {
+    if (heap_.capacity() > 0) {
+      heap_.push_back(std::move(v));
+    } else {
+      new (slot(size_)) Value(std::move(v));
+      ++size_;
+    }
+  }
   std::span<const Value> span() {
-    return n_ > kInline ? std::span<const Value>(heap_) : std::span<const Value>(slot(0), n_);
+    return heap_.capacity() > 0 ? std::span<const Value>(heap_) : std::span<const Value>(slot(0), size_);
   }
 
  private:
   static constexpr size_t kInline = 6;
   Value* slot(size_t i) { return std::launder(reinterpret_cast<Value*>(storage_)) + i; }
-  size_t n_;
+  size_t size_ = 0;  // values constructed in storage_
   alignas(Value) unsigned char storage_[kInline * sizeof(Value)];
   std::vector<Value> heap_;
 };
@@ -351,14 +352,14 @@ Val State::eval_call(const Val& dot, const Function& fn, bool short_circuit, con
 
   ArgBuf argv(num_in);
   size_t i = 0;
-  for (; i < num_fixed && i < args.size(); ++i) argv[i] = eval_arg(dot, sig.params[i], args[i]);
+  for (; i < num_fixed && i < args.size(); ++i) argv.push(eval_arg(dot, sig.params[i], args[i]));
   if (variadic) {
-    for (; i < args.size(); ++i) argv[i] = eval_arg(dot, sig.params.back(), args[i]);
+    for (; i < args.size(); ++i) argv.push(eval_arg(dot, sig.params.back(), args[i]));
   }
   if (final != nullptr) {
     Param t = sig.params.back();
     if (variadic && num_in - 1 < num_fixed) t = sig.params[num_in - 1];
-    argv[i] = validate_type(*final, t);
+    argv.push(validate_type(*final, t));
   }
   Value result;
   try {
@@ -376,13 +377,13 @@ Val State::eval_call(const Val& dot, const Function& fn, bool short_circuit, con
 
 // validateType: a computed value must already have the parameter's type; an interface{} is
 // opened once to look for it.
-Value State::validate_type(const Val& v, Param p) {
+Value State::validate_type(Val v, Param p) {
   if (!v.valid()) {
     if (can_be_nil(p)) return zero_of(p);
     errorf("invalid value; expected " + std::string(param_type_name(p)));
   }
-  if (p == Param::Any) return v.v;
-  if (!v.is_nil_iface() && assignable(v.v, p)) return v.v;
+  if (p == Param::Any) return std::move(v.v);
+  if (!v.is_nil_iface() && assignable(v.v, p)) return std::move(v.v);
   errorf("wrong type for value; expected " + std::string(param_type_name(p)) + "; got " +
          (v.is_nil_iface() ? std::string("interface {}") : v.v.go_type_name()));
 }

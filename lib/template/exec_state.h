@@ -136,7 +136,7 @@ class State final : public CallContext {
                       const Val* final, FieldRef receiver, Val& hold);
   Val eval_call(const Val& dot, const Function& fn, bool short_circuit, const Node& node,
                 std::string_view name, Args args, const Val* final);
-  Value validate_type(const Val& v, Param p);
+  Value validate_type(Val v, Param p);
   Value eval_arg(const Val& dot, Param p, const NodePtr& n);
   Val eval_arg_value(const Val& dot, const NodePtr& n);
   Val eval_empty_interface(const Val& dot, const Node& n);

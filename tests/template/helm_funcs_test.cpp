@@ -36,7 +36,7 @@ const Row kHelmRows[] = {
     {R"~(required empty string)~", R"~({{required "m" ""}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "m" "">: error calling required: HELM_ERR_STARTmHELM_ERR_END)~", true},
     {R"~(required zero)~", R"~({{required "m" 0}})~", kData, MissingKey::Zero, R"~(0)~", false},
     {R"~(required null)~", R"~({{required "m" .n}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "m" .n>: error calling required: HELM_ERR_STARTmHELM_ERR_END)~", true},
-    {R"~(required percent)~", R"~({{required "100% sure" .x}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "100% sure" .x>: error calling required: HELM_ERR_START100%!s(MISSING)ureHELM_ERR_END)~", true},
+    {R"~(required percent)~", R"~({{required "100% sure" .x}})~", kData, MissingKey::Zero, R"~(template: t:1:2: executing "t" at <required "100% sure" .x>: error calling required: HELM_ERR_START100% sureHELM_ERR_END)~", true},
     {R"~(lookup)~", R"~({{lookup "v1" "Pod" "ns" "n" | len}} {{lookup "v1" "Pod" "" ""}} {{printf "%T" (lookup "a" "b" "c" "d")}})~", kData, MissingKey::Zero, R"~(0 map[] map[string]interface {})~", false},
     {R"~(lookup field)~", R"~({{(lookup "v1" "Secret" "ns" "n").data}})~", kData, MissingKey::Zero, R"~(<no value>)~", false},
     {R"~(getHostByName)~", R"~([{{getHostByName "example.invalid"}}])~", kData, MissingKey::Zero, R"~([])~", false},
