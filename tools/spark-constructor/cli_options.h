@@ -3,4 +3,7 @@
 #pragma once
 
 #define CXXOPTS_VECTOR_DELIMITER '\0'
+// cxxopts would otherwise compile std::regex objects at start-up, two thirds of the
+// start-up time of a small render.
+#define CXXOPTS_NO_REGEX
 #include <cxxopts.hpp>

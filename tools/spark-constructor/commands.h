@@ -11,6 +11,9 @@ using Args = std::vector<std::string>;
 
 int run_template(const Args& args);
 int run_eval(const Args& args);
+int run_render(const Args& args);
+int run_list(const Args& args);
+int run_describe(const Args& args);
 
 // Splits "a,b" into {"a","b"} for flags Helm declares as string slices.
 std::vector<std::string> split_commas(const std::vector<std::string>& in);

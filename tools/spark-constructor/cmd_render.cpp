@@ -1,0 +1,73 @@
+// `spark-constructor render --preset NAME [...] -o DIR` and `render --all -o charts/`.
+#include <iostream>
+
+#include "cli_options.h"
+#include "commands.h"
+#include "sparkc/compose.h"
+
+namespace sparkc::cli {
+
+int run_render(const Args& args) {
+  using VS = std::vector<std::string>;
+  cxxopts::Options options("spark-constructor render", "Compose a Helm chart from a preset and blocks.");
+  options.add_options()
+      ("p,preset", "preset to start from (spark-constructor list presets)", cxxopts::value<std::string>())
+      ("all", "render every preset into OUT/<preset>")
+      ("with", "add a block (repeatable)", cxxopts::value<VS>())
+      ("without", "remove a block (repeatable)", cxxopts::value<VS>())
+      ("spark-version", "Spark release line from the version catalogue: 4.1 or 3.5", cxxopts::value<std::string>())
+      ("backend", "Spark Connect backend: k8s or standalone", cxxopts::value<std::string>())
+      ("f,values", "values file (repeatable)", cxxopts::value<VS>())
+      ("set", "set values: a.b=1,c=x (repeatable)", cxxopts::value<VS>())
+      ("set-string", "set STRING values (repeatable)", cxxopts::value<VS>())
+      ("name", "chart name (default: the preset name)", cxxopts::value<std::string>())
+      ("o,output", "output directory", cxxopts::value<std::string>())
+      ("force", "replace an output directory that spark-constructor did not generate")
+      ("h,help", "show this help");
+  std::vector<const char*> argv{"render"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  cxxopts::ParseResult r;
+  try {
+    r = options.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const cxxopts::exceptions::exception& e) {
+    return fail(std::string(e.what()) + " (spark-constructor render --help)");
+  }
+  if (r.count("help")) {
+    std::cout << options.help() << "\n";
+    return 0;
+  }
+  if (!r.count("output")) return fail("render needs -o DIR (spark-constructor render --help)");
+  if (!r.count("preset") && !r.count("all")) return fail("render needs --preset NAME or --all");
+  auto list = [&](const char* n) { return r.count(n) ? r[n].as<VS>() : VS{}; };
+  try {
+    compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
+    compose::ComposeOptions opts;
+    opts.with = list("with");
+    opts.without = list("without");
+    if (r.count("spark-version")) opts.spark_version = r["spark-version"].as<std::string>();
+    if (r.count("backend")) opts.backend = r["backend"].as<std::string>();
+    opts.values.value_files = split_commas(list("values"));
+    opts.values.set = list("set");
+    opts.values.set_string = list("set-string");
+    if (r.count("name")) opts.chart_name = r["name"].as<std::string>();
+    std::string out = r["output"].as<std::string>();
+    std::vector<std::string> presets;
+    if (r.count("all")) {
+      for (const auto& p : catalog.presets()) presets.push_back(p.name);
+    } else {
+      presets.push_back(r["preset"].as<std::string>());
+    }
+    for (const auto& name : presets) {
+      opts.preset = name;
+      compose::Composition c = compose::compose(catalog, opts);
+      std::string dir = r.count("all") ? out + "/" + name : out;
+      compose::write_chart(compose::build_chart(catalog, c), dir, r.count("force") > 0);
+      std::cout << "wrote " << dir << " (" << c.blocks.size() << " blocks, Spark " << c.spark_line << ")\n";
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+}
+
+}  // namespace sparkc::cli
