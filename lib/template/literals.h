@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "template/ast.h"
+#include "template/token.h"
+
 namespace sparkc::gotmpl {
 
 // U+FFFD, what Go decodes an invalid UTF-8 byte to.
@@ -53,5 +56,9 @@ std::optional<std::uint64_t> go_parse_uint(std::string_view s);
 std::optional<std::int64_t> go_parse_int(std::string_view s);
 // When `out_of_range` is given it tells a range error apart from a syntax error.
 std::optional<double> go_parse_float(std::string_view s, bool* out_of_range = nullptr);
+
+// Go's Tree.newNumber: fills `n` (whose text is set) from a Number, CharConstant or Complex
+// token. Returns Go's error message, or an empty string on success.
+std::string convert_number(NumberNode& n, TokenType type);
 
 }  // namespace sparkc::gotmpl
