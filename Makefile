@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench charts clean
 
 setup:
 	bash scripts/setup.sh
@@ -11,13 +11,20 @@ build: setup
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	ninja -C $(BUILD) -j $(JOBS)
 
-# The main job: render the sample chart with the template engine.
+# The main job: compose the default preset into out/jupyter-connect-k8s, then render it the
+# way `helm template` would, proving the chart renders.
 demo: build
-	$(BUILD)/spark-constructor template demo tests/charts/webapp
+	$(BUILD)/spark-constructor render --preset jupyter-connect-k8s -o out/jupyter-connect-k8s
+	$(BUILD)/spark-constructor template demo out/jupyter-connect-k8s > out/jupyter-connect-k8s.yaml
+	@echo "rendered $$(grep -c '^kind:' out/jupyter-connect-k8s.yaml) objects into out/jupyter-connect-k8s.yaml"
 
 # Every test: unit tables, golden files, the differential suite against Go's text/template.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Regenerate charts/ (a test fails when it is stale).
+charts: build
+	$(BUILD)/spark-constructor render --all -o charts
 
 bench: build
 	bash bench/run.sh $(BUILD)

@@ -138,23 +138,16 @@ Composition compose(const Catalog& cat, const ComposeOptions& opts) {
                        known + ")");
   }
   c.spark_line = line;
-  auto str = [&](const char* k) -> Value {
-    const Value* v = entry->find(k);
-    return v ? *v : Value("");
-  };
-  Map spark{{"line", Value(line)},
-            {"version", str("spark")},
-            {"scalaVersion", str("scala")},
-            {"pysparkVersion", str("pyspark")},
-            {"pythonVersion", str("python")},
-            {"connectPackage", str("connectPackage")},
-            {"connectClientPip", str("connectClientPip")},
-            {"grpcioVersion", str("grpcio")},
-            {"hadoopAws", str("hadoopAws")},
-            {"awsSdkArtifact", str("awsSdkArtifact")},
-            {"awsSdk", str("awsSdk")},
-            {"uid", str("uid")}};
-  if (const Value* img = entry->find("image"); img && img->is_map()) spark.emplace("image", *img);
+  // spark.<value key> <- catalogue line field; fields a line does not list are left alone.
+  static const std::pair<const char*, const char*> kFields[] = {
+      {"version", "spark"},          {"scalaVersion", "scala"},       {"pysparkVersion", "pyspark"},
+      {"pythonVersion", "python"},   {"connectPackage", "connectPackage"},
+      {"connectClientPip", "connectClientPip"}, {"grpcioVersion", "grpcio"},
+      {"hadoopAws", "hadoopAws"},    {"awsSdkArtifact", "awsSdkArtifact"}, {"awsSdk", "awsSdk"},
+      {"uid", "uid"},                {"image", "image"}};
+  Map spark{{"line", Value(line)}};
+  for (const auto& [key, field] : kFields)
+    if (const Value* v = entry->find(field)) spark.emplace(key, *v);
   merge_into(values, Value::map(Map{{"spark", Value::map(std::move(spark))}}), "catalogue " + line, "",
              c.provenance);
 
