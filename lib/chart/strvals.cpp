@@ -13,6 +13,8 @@
 
 #include "sparkc/chart.h"
 #include "sparkc/yaml.h"
+#include "template/go_strconv.h"
+#include "template/go_unicode.h"
 
 namespace sparkc::chart {
 namespace {
@@ -228,7 +230,15 @@ class Parser {
     bool eof;
     std::string k = runes_until("[.=", last, eof);
     if (!k.empty()) {
-      err = "unexpected data at end of array index: \"" + k + "\"";
+      // Helm formats the []rune with %q, which quotes each rune: ['a' 'b'].
+      err = "unexpected data at end of array index: [";
+      bool first = true;
+      for (char32_t r : gotmpl::utf8_runes(k)) {
+        if (!first) err += ' ';
+        err += gotmpl::go_quote_rune(r);
+        first = false;
+      }
+      err += ']';
       return list;
     }
     if (eof) throw Eof{};
@@ -493,7 +503,14 @@ Value merge_user_values(const ValueOptions& opts) {
       }
     }
   };
-  apply(opts.set_json, "--set-json", [&](const std::string& l) { parse_set_json(l, base); });
+  // Helm drops the parser's message for --set-json and quotes the whole line instead.
+  for (const auto& line : opts.set_json) {
+    try {
+      parse_set_json(line, base);
+    } catch (const ChartError&) {
+      throw ChartError("failed parsing --set-json data " + line);
+    }
+  }
   apply(opts.set, "--set", [&](const std::string& l) { parse_set(l, base); });
   apply(opts.set_string, "--set-string", [&](const std::string& l) { parse_set(l, base, true); });
   apply(opts.set_file, "--set-file", [&](const std::string& l) { parse_set_file(l, base); });
