@@ -6,7 +6,7 @@ core's sc.sparkDefaults: nothing here is typed twice.
 
 {{/* XML text escaping for property values. */}}
 {{- define "sc.hiveMetastore.xmlEscape" -}}
-{{- toString . | replace "&" "&amp;" | replace "<" "&lt;" | replace ">" "&gt;" -}}
+{{- toString . | replace "&" "&amp;" | replace "<" "&lt;" | replace ">" "&gt;" | replace "\"" "&quot;" -}}
 {{- end -}}
 
 {{/* hive-site.xml properties as a JSON map. The S3A settings are Spark's
