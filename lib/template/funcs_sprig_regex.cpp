@@ -46,7 +46,25 @@ struct Compiled {
   std::string error;  // "error parsing regexp: missing closing ): `(`"
 };
 
+// RE2 accepts \C (any byte); Go rejects it. Finds a \C escape outside \Q...\E.
+bool has_any_byte_escape(std::string_view p) {
+  bool quoted = false;
+  for (std::size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] != '\\') continue;
+    char next = p[++i];
+    if (quoted) {
+      quoted = next != 'E';
+    } else if (next == 'Q') {
+      quoted = true;
+    } else if (next == 'C') {
+      return true;
+    }
+  }
+  return false;
+}
+
 Compiled compile(const std::string& pattern) {
+  if (has_any_byte_escape(pattern)) return {nullptr, "error parsing regexp: invalid escape sequence: `\\C`"};
   RE2::Options opts;
   opts.set_log_errors(false);
   Compiled c;
@@ -54,7 +72,8 @@ Compiled compile(const std::string& pattern) {
   if (!c.re->ok()) {
     // Go names the whole pattern where RE2 names nothing (bad UTF-8, size limits).
     std::string arg = c.re->error_arg();
-    if (arg.empty()) arg = pattern;
+    auto code = c.re->error_code();
+    if (arg.empty() && (code == RE2::ErrorBadUTF8 || code == RE2::ErrorPatternTooLarge)) arg = pattern;
     c.error = "error parsing regexp: " + std::string(go_error_code(c.re->error_code())) + ": `" +
               arg + "`";
     c.re.reset();
