@@ -112,6 +112,14 @@ void register_helm_yaml(FunctionRegistry& r) {
   r.add("toYaml", any_in, [](CallContext&, std::span<const Value> a) {
     return encode([&] { return trim_newline(yaml::to_yaml(a[0])); }, "");
   });
+  // Helm's mustToYaml: like toYaml, but a marshalling error fails the render.
+  r.add("mustToYaml", any_in_err, [](CallContext&, std::span<const Value> a) {
+    try {
+      return Value(trim_newline(yaml::to_yaml(a[0])));
+    } catch (const std::exception& e) {
+      throw FuncError(e.what());
+    }
+  });
   r.add("toYamlPretty", any_in, [](CallContext&, std::span<const Value> a) {
     return encode([&] { return trim_newline(yaml::to_yaml_pretty(a[0])); }, "");
   });

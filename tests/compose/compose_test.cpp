@@ -131,7 +131,7 @@ TEST_CASE("values.yaml keeps block order and comments, and round-trips to the sa
   CHECK(text ==
         "# -- Shared Spark settings.\nspark:\n  # -- The Spark version.\n  version: 4.1.0\n"
         "  # -- Scala version.\n  scalaVersion: \"2.13\"\n  image:\n    repository: apache/spark\n    tag: t41\n"
-        "# -- The server.\nsparkConnect:\n  # -- Replicas of the server.\n  replicas: 2\n  # -- Its port.\n  port: 15002\n"
+        "  line: \"4.1\"\n# -- The server.\nsparkConnect:\n  # -- Replicas of the server.\n  replicas: 2\n  # -- Its port.\n  port: 15002\n"
         "  # -- Backend: k8s or standalone.\n  backend: k8s\n# -- Storage.\nstore:\n  # -- Buckets to create.\n"
         "  buckets:\n  - a\n  - b\n");
   // What Helm reads back equals what was composed (numbers become float64 in YAML).
