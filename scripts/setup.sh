@@ -18,12 +18,16 @@ packages=(
   time
   # the differential test runner (tests/differential/run.py)
   python3
+  # the preset proofs (tests/presets/): YAML parsing, and node for the kubernetes-models check
+  python3-yaml nodejs
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm: NodeSource's nodejs bundles it, Debian ships it as a package of its own.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if ((${#missing[@]})); then
   SUDO=""
