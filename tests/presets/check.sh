@@ -21,4 +21,6 @@ case "$check" in
     extra=(--node-prefix "$build/node")
     ;;
 esac
+# No __pycache__ in the source tree.
+export PYTHONDONTWRITEBYTECODE=1
 exec python3 "$here/run.py" "$check" --ours "$ours" --work "$build/presets/$check" "${extra[@]}"

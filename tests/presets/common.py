@@ -82,9 +82,9 @@ def template(binary, chart_dir, api=""):
     return run(argv)
 
 
-def render_all(ours, work, jobs=2):
-    """Renders every preset for both lines in parallel; returns the variants in matrix order."""
-    matrix = [(p, line) for p in preset_names() for line in SPARK_LINES]
+def render_all(ours, work, jobs=2, lines=SPARK_LINES):
+    """Renders every preset for each of LINES in parallel; returns the variants in matrix order."""
+    matrix = [(p, line) for p in preset_names() for line in lines]
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(lambda pl: render_variant(ours, pl[0], pl[1], work), matrix))
 

@@ -281,13 +281,13 @@ def check_xref(args, variants):
         for d in docs:
             if not isinstance(d.obj, dict):
                 failures.add(v.label, d.ident, "yaml", "document is not a mapping")
-        for what, check, message in xref.check_chart(objects):
+        blocks = {p.name for p in (v.chart_dir / "templates").iterdir() if p.is_dir()}
+        for what, check, message in xref.check_chart(objects, blocks):
             failures.add(v.label, what, check, message)
         if "" in usable and MONITORING_API in usable:
             plain = [d.obj for d in common.parse_documents(usable[""])[0] if isinstance(d.obj, dict)]
             with_api = [d.obj for d in common.parse_documents(usable[MONITORING_API])[0] if isinstance(d.obj, dict)]
-            monitoring = (v.chart_dir / "templates" / "monitoring").is_dir()
-            for what, check, message in xref.check_monitoring(plain, with_api, monitoring):
+            for what, check, message in xref.check_monitoring(plain, with_api, "monitoring" in blocks):
                 failures.add(v.label, what, check, message)
     return failures.summary("presets-xref", variants, checked)
 
@@ -373,7 +373,9 @@ def main():
         print("no presets in presets/: nothing to prove")
         return 1
     started = time.time()
-    variants = common.render_all(str(Path(args.ours).resolve()), Path(args.work) / "charts", args.jobs)
+    # Golden files are kept for Spark 4.1, the default line, only.
+    lines = ("4.1",) if args.check == "golden" else common.SPARK_LINES
+    variants = common.render_all(str(Path(args.ours).resolve()), Path(args.work) / "charts", args.jobs, lines)
     status = CHECKS[args.check](args, variants)
     print(f"({time.time() - started:.1f}s)")
     return status

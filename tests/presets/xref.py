@@ -412,7 +412,11 @@ def strings_in(value):
             yield from strings_in(v)
 
 
-def check_event_log(objects):
+# A directory value: a URL or an absolute path (not a variable name in a DAG or a script).
+DIR_VALUE = r"([a-z0-9]+://[^\s\"',}]+|/[^\s\"',}]*)"
+
+
+def check_event_log(objects, blocks):
     """Every spark.eventLog.dir equals the History Server's spark.history.fs.logDirectory."""
     out, written, read = [], [], []
     for obj in objects:
@@ -422,17 +426,15 @@ def check_event_log(objects):
         else:
             texts = [(ident(obj), s) for s in strings_in(obj.get("spec"))]
         for where, text in texts:
-            for m in re.finditer(r"spark\.eventLog\.dir[\s=:\"]+([^\s\"',}]+)", text):
+            for m in re.finditer(r"spark\.eventLog\.dir[\s=:\"']+" + DIR_VALUE, text):
                 written.append((where, m.group(1)))
-            for m in re.finditer(r"spark\.history\.fs\.logDirectory[\s=:\"]+([^\s\"',}]+)", text):
+            for m in re.finditer(r"spark\.history\.fs\.logDirectory[\s=:\"']+" + DIR_VALUE, text):
                 read.append((where, m.group(1)))
         if obj.get("kind") in ("SparkApplication",):
             for k, v in ((obj.get("spec") or {}).get("sparkConf") or {}).items():
                 if k == "spark.eventLog.dir":
                     written.append((ident(obj), str(v)))
-    has_history = any("history" in (o.get("metadata") or {}).get("name", "") and o.get("kind") in
-                      ("Deployment", "StatefulSet") for o in objects)
-    if has_history and not read:
+    if "history-server" in blocks and not read:
         out.append(("History Server", "event-log-dir", "no spark.history.fs.logDirectory in the chart"))
     dirs = {d.rstrip("/") for _, d in read}
     if len(dirs) > 1:
@@ -444,7 +446,7 @@ def check_event_log(objects):
     return out
 
 
-def check_buckets(objects):
+def check_buckets(objects, blocks):
     """Every bucket of an s3a:// or s3:// URL is created by the MinIO bucket Job."""
     out = []
     used = {}
@@ -453,9 +455,7 @@ def check_buckets(objects):
             for m in S3_URL.finditer(s):
                 if BUCKET_NAME.match(m.group(1)):
                     used.setdefault(m.group(1), ident(obj))
-    has_minio = any(o.get("kind") in ("Deployment", "StatefulSet") and "minio" in o["metadata"].get("name", "")
-                    for o in objects)
-    if not used or not has_minio:
+    if not used or "minio" not in blocks:
         return out
     configmaps = {o["metadata"].get("name"): o for o in objects if o.get("kind") == "ConfigMap"}
     jobs = [o for o in objects if o.get("kind") == "Job" and "minio" in o["metadata"].get("name", "")]
@@ -475,6 +475,42 @@ def check_buckets(objects):
     return out
 
 
+# host:port in a URL (sc://, thrift://, http://, jdbc:postgresql://, spark://, ...).
+URL_HOST_PORT = re.compile(r"//([a-z0-9][a-z0-9.-]*):(\d+)")
+
+
+def check_endpoints(objects):
+    """Every URL whose host is one of the release's names reaches a Service of the chart on that port.
+
+    This is how the blocks are wired together (SPARK_REMOTE, hive.metastore.uris,
+    the S3 endpoint, JDBC URLs, spark:// master URLs): a host that is no Service,
+    or a port the Service does not serve, is a component pointed at nothing.
+    Host forms: svc, svc.ns, svc.ns.svc[.cluster.local], and pod.svc.ns... for
+    a StatefulSet pod behind a headless Service.
+    """
+    out = []
+    services = {o["metadata"].get("name"): o for o in objects if o.get("kind") == "Service"}
+    for obj in objects:
+        for text in strings_in(obj if obj.get("kind") != "Service" else {}):
+            for m in URL_HOST_PORT.finditer(text):
+                host, port = m.group(1), int(m.group(2))
+                labels = host.split(".")
+                if not any(RELEASE in label for label in labels[:2]):
+                    continue
+                at = 0 if labels[0] in services else 1 if len(labels) > 1 and labels[1] in services else None
+                if at is None:
+                    out.append((ident(obj), "endpoint-resolves", f"{host}:{port}: no Service of that name in the chart"))
+                    continue
+                svc = services[labels[at]]
+                if len(labels) > at + 1 and labels[at + 1] != NAMESPACE:
+                    out.append((ident(obj), "endpoint-resolves", f"{host}:{port}: namespace {labels[at + 1]!r} is not the release's"))
+                ports = {p.get("port") for p in (svc.get("spec") or {}).get("ports") or []}
+                if port not in ports:
+                    out.append((ident(obj), "endpoint-resolves",
+                                f"{host}:{port}: Service {svc['metadata']['name']} serves ports {sorted(ports)}, not {port}"))
+    return out
+
+
 def check_monitoring(objects_plain, objects_api, monitoring_block):
     """Monitoring objects appear exactly when the Prometheus Operator API is available."""
     out = []
@@ -487,9 +523,9 @@ def check_monitoring(objects_plain, objects_api, monitoring_block):
     return out
 
 
-def check_chart(objects):
-    """All object-level cross checks of one templated chart."""
+def check_chart(objects, blocks):
+    """All object-level cross checks of one templated chart made of BLOCKS (block folder names)."""
     pods = pods_of(objects)
-    return (check_services(objects, pods) + check_monitors_and_ingress(objects, pods)
+    return (check_services(objects, pods) + check_monitors_and_ingress(objects, pods) + check_endpoints(objects)
             + check_references(objects, pods) + check_security(pods, objects) + check_names(objects)
-            + check_event_log(objects) + check_buckets(objects))
+            + check_event_log(objects, blocks) + check_buckets(objects, blocks))
