@@ -52,6 +52,16 @@ Value len_fn(CallContext&, Args args) {
     case Type::Bytes: return Value::integer(static_cast<std::int64_t>(v.as_string().size()));
     case Type::List: return Value::integer(static_cast<std::int64_t>(v.as_list().size()));
     case Type::Map: return Value::integer(static_cast<std::int64_t>(v.as_map().size()));
+    case Type::Object: {
+      // Host objects whose Go type is a map or slice (Helm's .Files) have a length.
+      const std::string kind = v.as_object()->kind_name();
+      if (kind == "map" || kind == "slice") {
+        Value data = v.as_object()->to_data();
+        if (data.is_map()) return Value::integer(static_cast<std::int64_t>(data.as_map().size()));
+        if (data.is_list()) return Value::integer(static_cast<std::int64_t>(data.as_list().size()));
+      }
+      fail("len of type " + v.go_type_name());
+    }
     default: fail("len of type " + v.go_type_name());
   }
 }

@@ -235,6 +235,12 @@ class TomlReader {
   // be separated by one space, so a space between two digits does not end the token.
   Value number_or_date() {
     size_t st = i_;
+    // BurntSushi's lexer decides on the first character whether a value can start here.
+    if (!eof()) {
+      char c = s_[i_];
+      if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == 'i' || c == 'n'))
+        fail("expected value but found '" + std::string(1, c) + "' instead");
+    }
     while (!eof() && s_[i_] != ',' && s_[i_] != ']' && s_[i_] != '}' && s_[i_] != '\n' &&
            s_[i_] != '\r' && s_[i_] != '#' &&
            !(s_[i_] == ' ' && !(i_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_ + 1])) &&
