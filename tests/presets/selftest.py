@@ -25,11 +25,15 @@ SAFE_POD_SC = {"runAsNonRoot": True, "runAsUser": 185, "seccompProfile": {"type"
 
 def base_chart():
     """A small chart that passes every cross check: Deployment, Service, ConfigMaps, Secret, SA, RBAC, MinIO Job."""
-    spark_defaults = "spark.eventLog.enabled true\nspark.eventLog.dir s3a://spark-logs/events\n"
+    spark_defaults = ("spark.eventLog.enabled true\nspark.eventLog.dir s3a://spark-logs/events\n"
+                      f"spark.driver.host {RELEASE}-driver.spark-proofs.svc.cluster.local\nspark.driver.port 7078\n"
+                      "spark.kubernetes.executor.podTemplateFile /opt/spark/conf/executor.yaml\n")
     return [
         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": f"{RELEASE}-server"}},
         {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"{RELEASE}-conf"},
-         "data": {"spark-defaults.conf": spark_defaults}},
+         "data": {"spark-defaults.conf": spark_defaults, "executor.yaml": "apiVersion: v1\nkind: Pod\n"}},
+        {"apiVersion": "v1", "kind": "Service", "metadata": {"name": f"{RELEASE}-driver"},
+         "spec": {"clusterIP": "None", "selector": dict(LABELS), "ports": [{"name": "driver", "port": 7078, "targetPort": "driver"}]}},
         {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"{RELEASE}-history"},
          "data": {"spark-defaults.conf": "spark.history.fs.logDirectory s3a://spark-logs/events/\n"}},
         {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": f"{RELEASE}-minio"}, "data": {"pw": "cHc="}},
@@ -46,7 +50,8 @@ def base_chart():
              "spec": {"serviceAccountName": f"{RELEASE}-server", "securityContext": dict(SAFE_POD_SC),
                       "volumes": [{"name": "conf", "configMap": {"name": f"{RELEASE}-conf"}}, {"name": "tmp", "emptyDir": {}}],
                       "containers": [{"name": "server", "image": "spark", "securityContext": copy.deepcopy(SAFE_CONTAINER_SC),
-                                      "ports": [{"name": "grpc", "containerPort": 15002}, {"name": "ui", "containerPort": 4040}],
+                                      "ports": [{"name": "grpc", "containerPort": 15002}, {"name": "ui", "containerPort": 4040},
+                                                {"name": "driver", "containerPort": 7078}],
                                       "envFrom": [{"secretRef": {"name": f"{RELEASE}-minio"}}],
                                       "args": [f"--remote=sc://{RELEASE}-server.spark-proofs.svc.cluster.local:15002"],
                                       "volumeMounts": [{"name": "conf", "mountPath": "/opt/spark/conf"},
@@ -119,6 +124,12 @@ MUTATIONS = [
      lambda o: server_container(o).update(env=[{"name": "SPARK_REMOTE", "value": f"sc://{RELEASE}-server:15003"}])),
     ("URL in another namespace", "endpoint-resolves",
      lambda o: server_container(o).update(env=[{"name": "R", "value": f"thrift://{RELEASE}-server.default.svc:15002"}])),
+    ("driver host is not headless", "driver-host",
+     lambda o: find(o, "Service", "driver")["spec"].pop("clusterIP")),
+    ("driver port not served", "driver-host",
+     lambda o: find(o, "Service", "driver")["spec"]["ports"][0].update(port=7077)),
+    ("pod template file not mounted", "pod-template-file",
+     lambda o: server_container(o)["volumeMounts"][0].update(mountPath="/etc/spark")),
     ("bucket never created", "bucket-created",
      lambda o: find(o, "ConfigMap", "conf")["data"].update({"x": "spark.sql.warehouse.dir s3a://warehouse/"})),
     ("bucket name only as a prefix of another", "bucket-created",

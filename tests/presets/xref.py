@@ -511,6 +511,76 @@ def check_endpoints(objects):
     return out
 
 
+def spark_conf_maps(objects):
+    """(ConfigMap, key, conf dict) of every spark-defaults file in a ConfigMap."""
+    for obj in objects:
+        if obj.get("kind") != "ConfigMap":
+            continue
+        for key, text in (obj.get("data") or {}).items():
+            if isinstance(text, str) and key.endswith(".conf") and re.search(r"^spark\.", text, re.M):
+                yield obj, key, spark_conf_entries(text)
+
+
+def check_spark_conf(objects, pods):
+    """spark-defaults settings that name other objects: the driver's headless Service, pod template files.
+
+    spark.driver.host must be a headless Service of the chart that serves the
+    driver and block-manager ports, or executors cannot call back; each
+    spark.kubernetes.*.podTemplateFile must be a file that the pods reading this
+    spark-defaults actually mount, or spark-submit fails at start-up.
+    """
+    out = []
+    services = {o["metadata"].get("name"): o for o in objects if o.get("kind") == "Service"}
+    configmaps = {o["metadata"].get("name"): o for o in objects if o.get("kind") == "ConfigMap"}
+    for cm, key, conf in spark_conf_maps(objects):
+        where = f"{ident(cm)}[{key}]"
+        host = conf.get("spark.driver.host", "")
+        labels = host.split(".")
+        if host and RELEASE in labels[0]:
+            svc = services.get(labels[0])
+            if svc is None:
+                out.append((where, "driver-host", f"spark.driver.host {host}: no Service {labels[0]!r} in the chart"))
+            else:
+                spec = svc.get("spec") or {}
+                if spec.get("clusterIP") != "None":
+                    out.append((where, "driver-host", f"spark.driver.host {host}: Service {labels[0]} is not headless"))
+                ports = {p.get("port") for p in spec.get("ports") or []}
+                for port_key in ("spark.driver.port", "spark.driver.blockManager.port"):
+                    if conf.get(port_key, "").isdigit() and int(conf[port_key]) not in ports:
+                        out.append((where, "driver-host", f"{port_key} {conf[port_key]} is not a port of Service {labels[0]}"))
+            if len(labels) > 1 and labels[1] != NAMESPACE:
+                out.append((where, "driver-host", f"spark.driver.host {host}: namespace {labels[1]!r} is not the release's"))
+        readers = [p for p in pods if any((v.get("configMap") or {}).get("name") == cm["metadata"]["name"]
+                                          for v in p.spec.get("volumes") or [])]
+        for tkey in ("spark.kubernetes.executor.podTemplateFile", "spark.kubernetes.driver.podTemplateFile"):
+            path = conf.get(tkey)
+            if not path or not path.startswith("/"):
+                continue
+            for pod in readers:
+                if not mounts_file(pod, path, configmaps):
+                    out.append((where, "pod-template-file", f"{tkey} {path} is not a file mounted in {pod.owner}"))
+    return out
+
+
+def mounts_file(pod, path, configmaps):
+    """True when a container of POD sees a ConfigMap key at PATH (directory mount, items, or subPath)."""
+    volumes = {v.get("name"): v for v in pod.spec.get("volumes") or []}
+    for _, c in pod.containers():
+        for vm in c.get("volumeMounts") or []:
+            cm_ref = (volumes.get(vm.get("name")) or {}).get("configMap")
+            if not cm_ref:
+                continue
+            cm = configmaps.get(cm_ref.get("name")) or {}
+            keys = {i.get("key"): i.get("path") for i in cm_ref.get("items") or []} or {k: k for k in cm.get("data") or {}}
+            mount = vm.get("mountPath", "").rstrip("/")
+            if vm.get("subPath"):
+                if mount == path and vm["subPath"] in keys.values():
+                    return True
+            elif path.startswith(mount + "/") and path[len(mount) + 1:] in keys.values():
+                return True
+    return False
+
+
 def check_monitoring(objects_plain, objects_api, monitoring_block):
     """Monitoring objects appear exactly when the Prometheus Operator API is available."""
     out = []
@@ -528,4 +598,5 @@ def check_chart(objects, blocks):
     pods = pods_of(objects)
     return (check_services(objects, pods) + check_monitors_and_ingress(objects, pods) + check_endpoints(objects)
             + check_references(objects, pods) + check_security(pods, objects) + check_names(objects)
+            + check_spark_conf(objects, pods)
             + check_event_log(objects, blocks) + check_buckets(objects, blocks))
