@@ -7,7 +7,7 @@ packages=(
   # toolchain
   g++ cmake ninja-build pkg-config ccache
   # libraries the project links
-  nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcxxopts-dev doctest-dev
+  nlohmann-json3-dev libyaml-dev libfmt-dev libcxxopts-dev doctest-dev
   libre2-dev libssl-dev libarchive-dev
   # oracles used by the tests: Go's own text/template with Sprig and sigs.k8s.io/yaml
   golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev

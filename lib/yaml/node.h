@@ -1,101 +1,58 @@
-// The node tree of one YAML document, built from yaml-cpp's parse events (private to
-// lib/yaml). Only this file and the loader see yaml-cpp types.
+// The node tree of one YAML document, read from libyaml's parse events (private to lib/yaml).
+//
+// Helm reads YAML with gopkg.in/yaml.v2, a line-by-line Go port of libyaml, so parsing with
+// libyaml itself gives the same documents and the same syntax errors, word for word and line
+// for line. Only yaml_parse.cpp sees libyaml's types.
 #pragma once
 
-#include <yaml-cpp/eventhandler.h>
-
 #include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sparkc/yaml.h"
 
 namespace sparkc::yaml::detail {
 
-// A parsed node; children of a mapping alternate key, value.
+// sigs.k8s.io/yaml's prefix for every error of its YAML step.
+constexpr std::string_view kYamlStepPrefix = "error converting YAML to JSON: ";
+
+// Throws the YamlError `msg` (without the prefix) at `at`.
+[[noreturn]] void fail_at(const std::string& msg, std::string_view file, const Mark& at);
+
+// A parsed node as yaml.v2's parser builds it (decode.go, type node); children of a mapping
+// alternate key, value.
 struct Node {
-  enum Kind { Scalar, Sequence, Mapping, Alias, Null } kind = Null;
-  std::string tag;    // yaml-cpp's: "?" untagged plain, "!" untagged quoted/block, or a tag
-  std::string value;  // scalar text
-  Mark mark;
+  enum Kind { Scalar, Sequence, Mapping, Alias } kind = Scalar;
+  // The tag as written and expanded ("tag:yaml.org,2002:int", "!foo", "!"), or, when none
+  // was written, "?" for a plain scalar (typed by resolve.cpp) and "!" for a quoted or block
+  // scalar (always a string).
+  std::string tag;
+  bool implicit = false;  // yaml.v2's node.implicit: untagged plain, or tagged "!"
+  std::string value;      // scalar text, or an alias's anchor name
+  Mark mark;              // 1-based line and column (in characters) of the first character
   std::vector<Node*> children;
   Node* target = nullptr;  // the anchored node an alias refers to
-  bool flow = false;       // a flow collection ([...] or {...})
-  int pos = 0;             // byte offset of the node's first character
 };
 
-// Builds the node tree of one document from yaml-cpp's events.
-class TreeBuilder : public YAML::EventHandler {
+// Reads a YAML stream one document at a time, as yaml.v2's parser does: anchors are resolved
+// per document in the order they are written, and an unknown alias or a syntax error throws
+// YamlError with yaml.v2's message.
+class StreamParser {
  public:
-  explicit TreeBuilder(std::deque<Node>& arena) : arena_(arena) {}
-  Node* root = nullptr;
+  StreamParser(std::string_view text, std::string_view file);
+  ~StreamParser();
+  StreamParser(const StreamParser&) = delete;
+  StreamParser& operator=(const StreamParser&) = delete;
 
-  YAML::Mark start;       // where the document's first token is
-  bool started = false;   // OnDocumentStart was seen
-  YAML::Mark bad_anchor;  // an anchor libyaml would refuse, if any
-  bool has_bad_anchor = false;
-
-  void OnDocumentStart(const YAML::Mark& m) override {
-    start = m;
-    started = true;
-  }
-  // libyaml accepts only letters, digits, '_' and '-' in anchor names; yaml-cpp takes more.
-  void OnAnchor(const YAML::Mark& m, const std::string& name) override {
-    bool ok = !name.empty();
-    for (char c : name) {
-      ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  c == '_' || c == '-');
-    }
-    if (!ok && !has_bad_anchor) {
-      has_bad_anchor = true;
-      bad_anchor = m;
-    }
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { add(Node::Null, m, "", "", a); }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
-    Node* n = add(Node::Alias, m, "", "", 0);
-    n->target = a < anchors_.size() ? anchors_[a] : nullptr;
-  }
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                const std::string& value) override {
-    add(Node::Scalar, m, tag, value, a);
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                       YAML::EmitterStyle::value) override {
-    stack_.push_back(add(Node::Sequence, m, tag, "", a));
-  }
-  void OnSequenceEnd() override { stack_.pop_back(); }
-  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                  YAML::EmitterStyle::value style) override {
-    stack_.push_back(add(Node::Mapping, m, tag, "", a));
-    stack_.back()->flow = style == YAML::EmitterStyle::Flow;
-  }
-  void OnMapEnd() override { stack_.pop_back(); }
+  // Parses the next document into `*root` (nullptr for an empty one). Returns false, leaving
+  // `*root` alone, at the end of the stream. Nodes live until the next call.
+  bool next(const Node** root);
 
  private:
-  Node* add(Node::Kind kind, const YAML::Mark& m, const std::string& tag, const std::string& value,
-            YAML::anchor_t anchor) {
-    Node& n = arena_.emplace_back();
-    n.kind = kind;
-    n.tag = tag;
-    n.value = value;
-    n.mark = Mark{m.line + 1, m.column + 1};
-    n.pos = m.pos;
-    if (anchor != 0) {
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
-      anchors_[anchor] = &n;
-    }
-    if (stack_.empty()) {
-      root = &n;
-    } else {
-      stack_.back()->children.push_back(&n);
-    }
-    return &n;
-  }
-  std::deque<Node>& arena_;
-  std::vector<Node*> stack_;
-  std::vector<Node*> anchors_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace sparkc::yaml::detail

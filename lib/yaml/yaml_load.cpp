@@ -4,23 +4,16 @@
 // of the whole round trip directly: numbers become float64, timestamps stay the text written,
 // NaN and infinities are the JSON encoder's error.
 //
-// yaml-cpp does the parsing (events only); yaml-cpp is YAML 1.2 and types nothing, so plain
-// scalars are typed here by yaml.v2's rules (resolve.cpp). Syntax errors come from yaml-cpp and
-// are reworded to libyaml's messages where we know the equivalent.
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
-
-#include <algorithm>
+// libyaml does the parsing (yaml_parse.cpp builds yaml.v2's node tree from its events, with
+// its syntax errors); plain scalars are typed here by yaml.v2's rules (resolve.cpp).
 #include <cmath>
 #include <cstdio>
-#include <deque>
-#include <sstream>
+#include <cstdint>
+#include <optional>
 
 #include "sparkc/yaml.h"
 #include "yaml/base64.h"
 #include "yaml/go_number.h"
-#include "yaml/load_errors.h"
 #include "yaml/node.h"
 #include "yaml/resolve.h"
 #include "yaml/utf8.h"
@@ -30,12 +23,8 @@ namespace {
 
 using detail::Node;
 using detail::Resolved;
-using detail::TreeBuilder;
-using namespace detail;
 
-constexpr std::string_view kPrefix = detail::kYamlStepPrefix;
 constexpr std::string_view kLongTag = "tag:yaml.org,2002:";
-
 
 // A Go-typed scalar as yaml.v2 hands it to the JSON step.
 struct Scalar {
@@ -44,7 +33,7 @@ struct Scalar {
 };
 
 [[noreturn]] void fail(const std::string& msg, std::string_view file, const Mark& at) {
-  throw YamlError(std::string(kPrefix) + msg, std::string(file), at.line, at.col);
+  detail::fail_at(msg, file, at);
 }
 
 // Replaces invalid UTF-8 with U+FFFD, as the JSON step does.
@@ -61,10 +50,36 @@ std::string json_clean(std::string s) {
   return out;
 }
 
+// True when every key of mapping `n` decodes to a Go string (a "<<" merge key does not).
+bool string_keys(const Node* n) {
+  for (size_t i = 0; i < n->children.size(); i += 2) {
+    const Node* k = n->children[i];
+    if (k->kind == Node::Alias) k = k->target;
+    if (k->kind != Node::Scalar || k->value == "<<") return false;
+    if (k->tag == "?" && detail::resolve_plain(k->value).kind != Resolved::Str) return false;
+  }
+  return true;
+}
+
 // Go's %#v of the value yaml.v2 decodes a node to, for the messages that print one.
 std::string go_syntax(const Node* n, bool in_container) {
   if (n && n->kind == Node::Alias) n = n->target;
-  if (!n || n->kind == Node::Null) return in_container ? "interface {}(nil)" : "<nil>";
+  if (!n) return in_container ? "interface {}(nil)" : "<nil>";
+  if (n->kind == Node::Mapping && string_keys(n)) {
+    // fmt prints a map sorted by key; with only string keys that is plain string order (the
+    // last of duplicate keys wins, as in the decoded map).
+    std::map<std::string, std::string> entries;
+    for (size_t i = 0; i + 1 < n->children.size(); i += 2) {
+      entries.insert_or_assign(go_syntax(n->children[i], true),
+                               go_syntax(n->children[i + 1], true));
+    }
+    std::string out = "map[interface {}]interface {}{";
+    for (const auto& [k, v] : entries) {
+      if (out.back() != '{') out += ", ";
+      out += k + ":" + v;
+    }
+    return out + "}";
+  }
   if (n->kind == Node::Sequence || n->kind == Node::Mapping) {
     bool seq = n->kind == Node::Sequence;
     std::string out = seq ? "[]interface {}{" : "map[interface {}]interface {}{";
@@ -105,11 +120,32 @@ class Decoder {
   Decoder(std::string_view file, std::map<std::string, Mark>* positions)
       : file_(file), positions_(positions) {}
 
+  // The whole document. sigs.k8s.io/yaml fails in three steps: yaml.v2's decoding (thrown
+  // as met), then turning keys into strings (a null key), then json.Marshal (NaN and
+  // infinities), so errors of the later steps wait until the first step has finished.
+  Value decode(const Node* root) {
+    Value v = value(root, "");
+    if (key_error_) fail(key_error_->first, file_, key_error_->second);
+    if (!json_errors_.empty()) {
+      // json.Marshal writes map keys sorted, so it meets the first bad number in that order.
+      std::string text = detail::format_float_g(first_non_finite(v).value_or(0));
+      Mark at = json_errors_.front().second;
+      for (const auto& [t, m] : json_errors_) {
+        if (t == text) {
+          at = m;
+          break;
+        }
+      }
+      fail("json: unsupported value: " + text, file_, at);
+    }
+    return v;
+  }
+
   // The value of `n`; `path` names it in the position index when one is kept.
   Value value(const Node* n, const std::string& path) {
+    count(n);
     if (positions_) positions_->emplace(path, n->mark);
     switch (n->kind) {
-      case Node::Null: return Value();
       case Node::Alias: return alias(n, path);
       case Node::Scalar: return scalar_value(n);
       case Node::Sequence: {
@@ -132,22 +168,44 @@ class Decoder {
   }
 
  private:
-  // An alias decodes its anchored node again (yaml.v2 does not share the result), so a node
-  // holding an alias to itself must be caught.
-  Value alias(const Node* n, const std::string& path) {
-    if (!n->target) fail("yaml: unknown anchor referenced", file_, n->mark);
-    for (const Node* a : active_) {
-      if (a == n->target) fail("yaml: anchor value contains itself", file_, n->mark);
+  // yaml.v2's decoder counts every node it decodes and every one reached through an alias,
+  // and stops a document whose aliases expand it too much (a "billion laughs").
+  void count(const Node* n) {
+    ++decoded_;
+    if (alias_depth_ > 0) ++aliased_;
+    if (aliased_ > 100 && decoded_ > 1000 &&
+        static_cast<double>(aliased_) / static_cast<double>(decoded_) > allowed_alias_ratio()) {
+      fail("yaml: document contains excessive aliasing", file_, n->mark);
     }
-    active_.push_back(n->target);
+  }
+
+  // 99% of small documents may come from aliases, 10% of documents past 4 million nodes,
+  // scaled linearly in between (decode.go, allowedAliasRatio).
+  double allowed_alias_ratio() const {
+    constexpr double kLow = 400000, kHigh = 4000000;
+    if (decoded_ <= kLow) return 0.99;
+    if (decoded_ >= kHigh) return 0.10;
+    return 0.99 - 0.89 * ((static_cast<double>(decoded_) - kLow) / (kHigh - kLow));
+  }
+
+  // An alias decodes its anchored node again (yaml.v2 does not share the result), so an alias
+  // met again while its own expansion is under way refers to itself.
+  Value alias(const Node* n, const std::string& path) {
+    for (const Node* a : active_) {
+      if (a == n) fail("yaml: anchor '" + n->value + "' value contains itself", file_, n->mark);
+    }
+    active_.push_back(n);
+    ++alias_depth_;
     Value v = value(n->target, path);
+    --alias_depth_;
     active_.pop_back();
     return v;
   }
 
+  // A map merge ("<<") is an untagged plain or "!"-tagged "<<", or one tagged !!merge.
   static bool is_merge(const Node* n) {
     return n->kind == Node::Scalar && n->value == "<<" &&
-           (n->tag == "?" || n->tag == std::string(kLongTag) + "merge");
+           (n->implicit || n->tag == std::string(kLongTag) + "merge");
   }
 
   // yaml.v2 applies entries in document order, so a merge overrides keys written before it and
@@ -160,50 +218,77 @@ class Decoder {
         merge(v, out, path);
         continue;
       }
+      count(k);
+      if (k->kind == Node::Alias) {
+        ++alias_depth_;
+        count(k->target);
+        --alias_depth_;
+      }
       std::string key = key_string(k, v);
       std::string sub = !positions_ ? std::string() : path.empty() ? key : path + "." + key;
       out.insert_or_assign(std::move(key), value(v, sub));
     }
   }
 
+  // The value of a merge key: a map, an alias of one, or a list of those. Merged maps are
+  // decoded into `out` as if their entries were written in place.
   void merge(const Node* v, Map& out, const std::string& path) {
     auto want_map = [&] {
       fail("yaml: map merge requires map or sequence of maps as the value", file_, v->mark);
     };
-    auto target = [](const Node* n) { return n->kind == Node::Alias ? n->target : n; };
     switch (v->kind) {
-      case Node::Mapping: mapping(v, out, path); return;
+      case Node::Mapping: merge_map(v, out, path); return;
       case Node::Alias:
-        if (v->target && v->target->kind != Node::Mapping) want_map();
-        if (!v->target) fail("yaml: unknown anchor referenced", file_, v->mark);
-        mapping(v->target, out, path);
+        if (v->target->kind != Node::Mapping) want_map();
+        merge_map(v, out, path);
         return;
       case Node::Sequence:
-        // Earlier maps take precedence, so apply the list backwards.
+        // Earlier maps take precedence, so yaml.v2 applies the list backwards, checking each
+        // item just before it is applied.
         for (size_t i = v->children.size(); i-- > 0;) {
-          const Node* t = target(v->children[i]);
-          if (!t || t->kind != Node::Mapping) want_map();
+          const Node* item = v->children[i];
+          const Node* t = item->kind == Node::Alias ? item->target : item;
+          if (t->kind != Node::Mapping) want_map();
+          merge_map(item, out, path);
         }
-        for (size_t i = v->children.size(); i-- > 0;) mapping(target(v->children[i]), out, path);
         return;
       default: want_map();
     }
   }
 
+  // Decodes mapping `n`, or the mapping alias `n` refers to, into `out`.
+  void merge_map(const Node* n, Map& out, const std::string& path) {
+    count(n);
+    if (n->kind != Node::Alias) {
+      mapping(n, out, path);
+      return;
+    }
+    for (const Node* a : active_) {
+      if (a == n) fail("yaml: anchor '" + n->value + "' value contains itself", file_, n->mark);
+    }
+    active_.push_back(n);
+    ++alias_depth_;
+    count(n->target);
+    mapping(n->target, out, path);
+    --alias_depth_;
+    active_.pop_back();
+  }
+
   // A key as sigs.k8s.io/yaml turns it into a JSON object key.
   std::string key_string(const Node* k, const Node* v) {
     const Node* t = k->kind == Node::Alias ? k->target : k;
-    if (!t) fail("yaml: unknown anchor referenced", file_, k->mark);
     if (t->kind == Node::Sequence || t->kind == Node::Mapping) {
       fail("yaml: invalid map key: " + go_syntax(t, false), file_, k->mark);
     }
-    auto null_key = [&] {
-      return "Unsupported map key of type: %!s(<nil>), key: <nil>, value: " + go_syntax(v, false);
-    };
-    if (t->kind == Node::Null) fail(null_key(), file_, k->mark);
     Scalar s = scalar(t);
     switch (s.r.kind) {
-      case Resolved::Null: fail(null_key(), file_, k->mark);
+      case Resolved::Null:
+        if (!key_error_) {
+          key_error_.emplace(
+              "Unsupported map key of type: %!s(<nil>), key: <nil>, value: " + go_syntax(v, false),
+              k->mark);
+        }
+        return std::string();
       case Resolved::Bool: return s.r.b ? "true" : "false";
       case Resolved::Int: return std::to_string(s.r.i);
       case Resolved::Uint: return std::to_string(s.r.u);
@@ -273,87 +358,47 @@ class Decoder {
       case Resolved::Int: return Value::float64(static_cast<double>(s.r.i));
       case Resolved::Uint: return Value::float64(static_cast<double>(s.r.u));
       case Resolved::Float:
-        if (!std::isfinite(s.r.f)) {
-          fail("json: unsupported value: " + detail::format_float_g(s.r.f), file_, n->mark);
-        }
+        // Kept in the value so that decode() can find the one json.Marshal reports.
+        if (!std::isfinite(s.r.f)) json_errors_.emplace_back(detail::format_float_g(s.r.f), n->mark);
         return Value::float64(s.r.f);
       default: return Value(json_clean(std::move(s.text)));
     }
   }
 
+  // The first NaN or infinity in json.Marshal's order (map keys sorted), if any.
+  static std::optional<double> first_non_finite(const Value& v) {
+    if (v.is_float() && !std::isfinite(v.as_float())) return v.as_float();
+    if (v.is_list()) {
+      for (const Value& e : v.as_list()) {
+        if (auto d = first_non_finite(e)) return d;
+      }
+    }
+    if (v.is_map()) {
+      for (const auto& [k, e] : v.as_map()) {
+        if (auto d = first_non_finite(e)) return d;
+      }
+    }
+    return std::nullopt;
+  }
+
   std::string_view file_;
   std::map<std::string, Mark>* positions_;
-  std::vector<const Node*> active_;
+  std::optional<std::pair<std::string, Mark>> key_error_;    // the first null key
+  std::vector<std::pair<std::string, Mark>> json_errors_;  // NaN and infinities as written
+  std::vector<const Node*> active_;  // the aliases being expanded
+  long long decoded_ = 1;            // nodes decoded so far, the document node included
+  long long aliased_ = 0;            // of those, nodes reached through an alias
+  int alias_depth_ = 0;
 };
 
 
-// Parses documents with yaml-cpp until `max` documents or the end of the stream.
+// Parses documents until `max` of them or the end of the stream. yaml.v2 reads no further
+// than the end of the documents it decodes, so later text is never looked at.
 template <typename OnDoc>
 void parse_stream(std::string_view text, std::string_view file, size_t max, OnDoc on_doc) {
-  check_leading_comma(text, file);
-  std::istringstream in{std::string(text)};
-  YAML::Parser parser(in);
-  const Node* previous = nullptr;
-  std::deque<Node> arenas[2];
-  for (size_t count = 0;; ++count) {
-    std::deque<Node>& arena = arenas[count % 2];
-    arena.clear();
-    TreeBuilder builder(arena);
-    bool more;
-    try {
-      more = parser.HandleNextDocument(builder);
-    } catch (const YAML::Exception& e) {
-      if (count >= max) {
-        // Go never reads past the documents it was asked for, but it does see that the last
-        // one runs on into this text.
-        if (builder.started) check_continuation(text, file, previous, builder.start);
-        return;
-      }
-      if (e.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) {
-        // libyaml stops an alias name at the first character that is not alphanumeric, '_' or
-        // '-', and fails unless a blank, a break or a flow indicator follows.
-        std::string name = alias_name(text, e.mark.pos);
-        size_t bad = name.find_first_not_of(
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
-        if (name.empty() || bad != std::string::npos) {
-          syntax_fail({"did not find expected alphabetic or numeric character", true}, file,
-                      e.mark.line, e.mark.column);
-        }
-        throw YamlError(std::string(kPrefix) + "yaml: unknown anchor '" + alias_name(text, e.mark.pos) +
-                            "' referenced",
-                        std::string(file), e.mark.line + 1, e.mark.column + 1);
-      }
-      int line0 = e.mark.line;
-      SyntaxError err = libyaml_error(e.msg, line_at(text, line0));
-      if (e.mark.pos >= static_cast<int>(text.size())) {
-        // yaml-cpp's end-of-input mark is unreliable. libyaml's scanner stops on the last line;
-        // its parser sees the stream end on a new line when the text does not end with one.
-        line0 = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-        if (!err.scanner && !text.empty() && text.back() != '\n') ++line0;
-        // An open flow collection that ends right after '[', '{', ',' or ':' is missing a node.
-        size_t last = text.find_last_not_of(" \t\r\n");
-        if (!err.scanner && last != std::string_view::npos &&
-            std::string_view("[{,:").find(text[last]) != std::string_view::npos) {
-          err.problem = "did not find expected node content";
-        }
-      }
-      syntax_fail(err, file, line0, e.mark.column);
-    }
-    if (!more) return;
-    if (count > 0) check_continuation(text, file, previous, builder.start);
-    if (builder.has_bad_anchor) {
-      syntax_fail({"did not find expected alphabetic or numeric character", true}, file,
-                  builder.bad_anchor.line, builder.bad_anchor.column);
-    }
-    if (count >= max) return;
-    if (key_without_colon(builder.root, text)) {
-      int eof = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-      if (!text.empty() && text.back() != '\n') ++eof;
-      syntax_fail({"could not find expected ':'", true}, file, eof, 0);
-    }
-    on_doc(builder.root);
-    previous = builder.root;
-  }
+  detail::StreamParser parser(text, file);
+  const Node* root = nullptr;
+  for (size_t count = 0; count < max && parser.next(&root); ++count) on_doc(root);
 }
 
 }  // namespace
@@ -361,7 +406,7 @@ void parse_stream(std::string_view text, std::string_view file, size_t max, OnDo
 Value load(std::string_view text, std::string_view file) {
   Value out;
   parse_stream(text, file, 1, [&](const Node* root) {
-    if (root) out = Decoder(file, nullptr).value(root, "");
+    if (root) out = Decoder(file, nullptr).decode(root);
   });
   return out;
 }
@@ -369,7 +414,7 @@ Value load(std::string_view text, std::string_view file) {
 Located load_located(std::string_view text, std::string_view file) {
   Located out;
   parse_stream(text, file, 1, [&](const Node* root) {
-    if (root) out.value = Decoder(file, &out.positions).value(root, "");
+    if (root) out.value = Decoder(file, &out.positions).decode(root);
   });
   return out;
 }
@@ -377,7 +422,7 @@ Located load_located(std::string_view text, std::string_view file) {
 std::vector<Value> load_all(std::string_view text, std::string_view file) {
   std::vector<Value> docs;
   parse_stream(text, file, SIZE_MAX, [&](const Node* root) {
-    docs.push_back(root ? Decoder(file, nullptr).value(root, "") : Value());
+    docs.push_back(root ? Decoder(file, nullptr).decode(root) : Value());
   });
   return docs;
 }
