@@ -20,6 +20,8 @@ int run_render(const Args& args) {
       ("f,values", "values file (repeatable)", cxxopts::value<VS>())
       ("set", "set values: a.b=1,c=x (repeatable)", cxxopts::value<VS>())
       ("set-string", "set STRING values (repeatable)", cxxopts::value<VS>())
+      ("set-json", "set JSON values: a.b=[1,2] (repeatable)", cxxopts::value<VS>())
+      ("set-file", "set values from files: key=path (repeatable)", cxxopts::value<VS>())
       ("name", "chart name (default: the preset name)", cxxopts::value<std::string>())
       ("o,output", "output directory", cxxopts::value<std::string>())
       ("force", "replace an output directory that spark-constructor did not generate")
@@ -49,6 +51,8 @@ int run_render(const Args& args) {
     opts.values.value_files = split_commas(list("values"));
     opts.values.set = list("set");
     opts.values.set_string = list("set-string");
+    opts.values.set_json = list("set-json");
+    opts.values.set_file = list("set-file");
     if (r.count("name")) opts.chart_name = r["name"].as<std::string>();
     std::string out = r["output"].as<std::string>();
     std::vector<std::string> presets;
