@@ -20,6 +20,8 @@ packages=(
   python3
   # the preset proofs (tests/presets/): YAML parsing, and node for the kubernetes-models check
   python3-yaml nodejs
+  # values.schema.json checked by an independent validator (tests/compose/values_schema_check.py)
+  python3-jsonschema
 )
 
 missing=()
