@@ -150,6 +150,21 @@ def check_xref_table():
         if check not in found:
             print(f"FAIL xref {name!r}: expected {check}, got {sorted(found) or 'nothing'}")
             errors += 1
+    # A PodMonitor may select the driver pods Spark creates from a pod template file, not Services' pods.
+    pod_monitor = {"apiVersion": "monitoring.coreos.com/v1", "kind": "PodMonitor", "metadata": {"name": f"{RELEASE}-pm"},
+                   "spec": {"selector": {"matchLabels": {"spark-role": "driver", "team": "a"}},
+                            "podMetricsEndpoints": [{"port": "spark-ui"}]}}
+    for name, template, want in [
+        ("driver template with the label", "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {team: a}\n", set()),
+        ("executor template only", None, {"monitor-selects", "monitor-port"}),
+    ]:
+        objects = base_chart() + [copy.deepcopy(pod_monitor)]
+        if template:
+            find(objects, "ConfigMap", "conf")["data"]["driver-template.yaml"] = template
+        found = {c for _, c, _ in xref.check_chart(objects, BLOCKS)}
+        if found != want:
+            print(f"FAIL xref PodMonitor {name!r}: expected {sorted(want)}, got {sorted(found)}")
+            errors += 1
     mon = {"apiVersion": "monitoring.coreos.com/v1", "kind": "ServiceMonitor", "metadata": {"name": f"{RELEASE}-m"}}
     for name, plain, api, block, want in [
         ("monitor without the API", [mon], [mon], True, True),

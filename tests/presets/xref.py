@@ -41,6 +41,11 @@ class Pod:
         # Bare helm test Pods and pod templates inside ConfigMaps are never
         # endpoints of a chart Service.
         self.selectable = selectable
+        # Pods Spark creates at run time from a pod template file (driver or
+        # executor): Spark adds the spark-role label and its named ports, so
+        # monitors may select them although no chart Service does.
+        self.runtime = False
+        self.extra_ports = []
         self.claim_templates = []  # StatefulSet volumeClaimTemplates, usable as volumes
 
     def containers(self):
@@ -55,6 +60,7 @@ class Pod:
         for _, c in self.containers():
             for p in c.get("ports") or []:
                 yield p.get("name"), p.get("containerPort")
+        yield from self.extra_ports
 
 
 def ident(obj):
@@ -91,9 +97,37 @@ def pods_of(objects):
                     continue
                 if isinstance(embedded, dict) and embedded.get("kind") == "Pod":
                     meta = embedded.get("metadata") or {}
-                    pods.append(Pod(f"{ident(obj)}[{key}]", embedded.get("spec"), meta.get("labels"),
-                                    meta.get("annotations"), False))
+                    pod = Pod(f"{ident(obj)}[{key}]", embedded.get("spec"), meta.get("labels"), meta.get("annotations"), False)
+                    role = "driver" if "driver" in key else "executor" if "executor" in key else None
+                    if role:
+                        spark_runtime_pod(pod, role)
+                        # Labels spark-submit adds from the spark-defaults next to the template.
+                        for conf_key, conf_text in (obj.get("data") or {}).items():
+                            if conf_key.endswith(".conf") and isinstance(conf_text, str):
+                                prefix = f"spark.kubernetes.{role}.label."
+                                pod.labels.update({k[len(prefix):]: v for k, v in spark_conf_entries(conf_text).items()
+                                                   if k.startswith(prefix)})
+                    pods.append(pod)
+    for owner, spec in spark_app_specs(objects):
+        for role in ("driver", "executor"):
+            r = spec.get(role) or {}
+            pod = Pod(f"{owner}.{role}", {}, r.get("labels"), r.get("annotations"), False)
+            spark_runtime_pod(pod, role)
+            pods.append(pod)
     return pods
+
+
+# The container ports Spark gives the pods it creates (Spark's Kubernetes feature steps):
+# the driver serves RPC, the block manager and the UI; executors the block manager.
+SPARK_DRIVER_PORTS = [("driver-rpc-port", 7078), ("blockmanager", 7079), ("spark-ui", 4040)]
+SPARK_EXECUTOR_PORTS = [("blockmanager", 7079)]
+
+
+def spark_runtime_pod(pod, role):
+    """Marks POD as one Spark creates at run time in ROLE, with Spark's label and ports."""
+    pod.runtime = True
+    pod.labels = dict(pod.labels, **{"spark-role": role})
+    pod.extra_ports = list(SPARK_DRIVER_PORTS if role == "driver" else SPARK_EXECUTOR_PORTS)
 
 
 def spark_app_specs(objects):
@@ -191,9 +225,9 @@ def check_monitors_and_ingress(objects, pods):
                 out.append((ident(mon), "monitor-port", f"endpoint port {ep['port']!r} is not a port name of the selected Services"))
     for mon in (o for o in objects if o.get("kind") == "PodMonitor"):
         spec = mon.get("spec") or {}
-        hit = [p for p in pods if p.selectable and label_selector_matches(spec.get("selector"), p.labels)]
+        hit = [p for p in pods if (p.selectable or p.runtime) and label_selector_matches(spec.get("selector"), p.labels)]
         if not hit:
-            out.append((ident(mon), "monitor-selects", "selector matches no pod template of the chart"))
+            out.append((ident(mon), "monitor-selects", "selector matches no pod template of the chart (nor a Spark pod template)"))
         for ep in spec.get("podMetricsEndpoints") or []:
             if "port" in ep and not any(ep["port"] == n for p in hit for n, _ in p.ports()):
                 out.append((ident(mon), "monitor-port", f"endpoint port {ep['port']!r} is not a container port name of the selected pods"))
