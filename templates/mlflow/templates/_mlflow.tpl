@@ -18,9 +18,8 @@ creates that bucket and prefix from the same value).
 {{- $hosts = append $hosts . -}}
 {{- $hosts = append $hosts (printf "%s:*" .) -}}
 {{- end -}}
-{{- $ing := .Values.ingress | default dict -}}
-{{- if and $ing.enabled $ing.hosts -}}
-{{- with $ing.hosts.mlflow -}}{{- if and .enabled .host -}}{{- $hosts = append $hosts .host -}}{{- end -}}{{- end -}}
+{{- if and (include "sc.enabled" (list . "ingress")) .Values.ingress.uis.mlflow.enabled -}}
+{{- $hosts = append $hosts (include "sc.ingress.host" (dict "root" . "ui" "mlflow")) -}}
 {{- end -}}
 {{- join "," (concat $hosts .Values.mlflow.allowedHosts) -}}
 {{- end -}}
