@@ -84,6 +84,13 @@ def server_container(objects):
 MUTATIONS = [
     ("service selects nothing", "service-selects-pods",
      lambda o: find(o, "Service", "server")["spec"]["selector"].update({"app.kubernetes.io/component": "other"})),
+    ("selector-less Service without endpoints", "service-selects-pods",
+     lambda o: find(o, "Service", "server")["spec"].pop("selector")),
+    ("EndpointSlice without the Service's port", "service-target-port",
+     lambda o: (find(o, "Service", "server")["spec"].pop("selector"), o.append(
+         {"apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice", "metadata": {
+             "name": f"{RELEASE}-server", "labels": {"kubernetes.io/service-name": f"{RELEASE}-server"}},
+          "addressType": "IPv4", "endpoints": [{"addresses": ["10.0.0.1"]}], "ports": [{"name": "grpc", "port": 15002}]}))),
     ("service targets an unnamed port", "service-target-port",
      lambda o: find(o, "Service", "server")["spec"]["ports"][0].update(targetPort="rpc")),
     ("service port defaults to a missing number", "service-target-port",

@@ -182,16 +182,17 @@ def check_services(objects, pods):
         if not selector:
             # A selector-less Service needs Endpoints (or EndpointSlices) of its own.
             ep = endpoints.get(name)
-            sliced = any(((s.get("metadata") or {}).get("labels") or {}).get("kubernetes.io/service-name") == name
-                         for s in slices)
-            if ep is None and not sliced:
-                out.append((ident(svc), "service-selects-pods", "no selector and no Endpoints of the same name"))
-            elif ep is not None:
-                ep_ports = {p.get("name") for s in ep.get("subsets") or [] for p in s.get("ports") or []}
-                for p in spec.get("ports") or []:
-                    if p.get("name") not in ep_ports:
-                        out.append((ident(svc), "service-target-port",
-                                    f"port {p.get('name')!r} has no port of that name in Endpoints/{name}"))
+            own = [s for s in slices if ((s.get("metadata") or {}).get("labels") or {}).get("kubernetes.io/service-name") == name]
+            if ep is None and not own:
+                out.append((ident(svc), "service-selects-pods", "no selector and no Endpoints or EndpointSlice for it"))
+                continue
+            # Endpoint ports are matched to Service ports by name.
+            ep_ports = {p.get("name") for s in (ep or {}).get("subsets") or [] for p in s.get("ports") or []}
+            ep_ports |= {p.get("name") for s in own for p in s.get("ports") or []}
+            for p in spec.get("ports") or []:
+                if p.get("name") not in ep_ports:
+                    out.append((ident(svc), "service-target-port",
+                                f"port {p.get('name')!r} has no endpoint port of that name"))
             continue
         matched = [p for p in pods if p.selectable and matches(selector, p.labels)]
         if not matched:
