@@ -3,8 +3,7 @@
 //
 // It reproduces libyaml's block emitter as ported to Go in gopkg.in/yaml.v2 and v3
 // (emitterc.go): the same scalar analysis, style choice, folding at the best width and
-// indentation bookkeeping, so the bytes match. yaml-cpp's emitter cannot be used for this: its
-// quoting rules, folding and sequence indentation differ from libyaml's.
+// indentation bookkeeping, so the bytes match.
 #pragma once
 
 #include <string>

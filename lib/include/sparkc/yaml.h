@@ -1,4 +1,4 @@
-// YAML and JSON in and out with Helm's typing. The only code that includes yaml-cpp or
+// YAML and JSON in and out with Helm's typing. The only code that includes libyaml or
 // nlohmann::json lives behind this header (lib/yaml/).
 //
 // Helm reads YAML through sigs.k8s.io/yaml: YAML is converted to JSON and decoded into Go
