@@ -138,6 +138,14 @@ class Decoder {
       }
       fail("json: unsupported value: " + text, file_, at);
     }
+    if (too_deep_) {
+      // The JSON decoder meets the first container nested too deep in the order json.Marshal
+      // wrote it (map keys sorted).
+      char bracket = first_too_deep(v, 1).value_or('[');
+      throw YamlError(std::string("error unmarshaling JSON: while decoding JSON: invalid character '") +
+                          bracket + "' exceeded max depth",
+                      std::string(file_), root->mark.line, root->mark.col);
+    }
     return v;
   }
 
@@ -149,6 +157,8 @@ class Decoder {
       case Node::Alias: return alias(n, path);
       case Node::Scalar: return scalar_value(n);
       case Node::Sequence: {
+        if (depth_ >= kMaxJsonDepth) return too_deep(Value(List{}));
+        Nest nest(depth_);
         List l;
         l.reserve(n->children.size());
         for (size_t i = 0; i < n->children.size(); ++i) {
@@ -159,6 +169,8 @@ class Decoder {
         return Value(std::move(l));
       }
       case Node::Mapping: {
+        if (depth_ >= kMaxJsonDepth) return too_deep(Value(Map{}));
+        Nest nest(depth_);
         Map m;
         mapping(n, m, path);
         return Value(std::move(m));
@@ -365,6 +377,36 @@ class Decoder {
     }
   }
 
+  // encoding/json refuses to decode containers nested more than 10000 deep, the last step of
+  // sigs.k8s.io/yaml. Aliases can nest a document arbitrarily deep, so the decoder does not
+  // descend further (a YAML error deeper down goes unreported) and leaves an empty container.
+  static constexpr int kMaxJsonDepth = 10000;
+  struct Nest {
+    explicit Nest(int& d) : depth(d) { ++depth; }
+    ~Nest() { --depth; }
+    int& depth;
+  };
+  Value too_deep(Value empty) {
+    too_deep_ = true;
+    return empty;
+  }
+
+  // The bracket of the first container below kMaxJsonDepth levels, in json.Marshal's order.
+  static std::optional<char> first_too_deep(const Value& v, int depth) {
+    if (!v.is_list() && !v.is_map()) return std::nullopt;
+    if (depth > kMaxJsonDepth) return v.is_list() ? '[' : '{';
+    if (v.is_list()) {
+      for (const Value& e : v.as_list()) {
+        if (auto c = first_too_deep(e, depth + 1)) return c;
+      }
+    } else {
+      for (const auto& [k, e] : v.as_map()) {
+        if (auto c = first_too_deep(e, depth + 1)) return c;
+      }
+    }
+    return std::nullopt;
+  }
+
   // The first NaN or infinity in json.Marshal's order (map keys sorted), if any.
   static std::optional<double> first_non_finite(const Value& v) {
     if (v.is_float() && !std::isfinite(v.as_float())) return v.as_float();
@@ -389,6 +431,8 @@ class Decoder {
   long long decoded_ = 1;            // nodes decoded so far, the document node included
   long long aliased_ = 0;            // of those, nodes reached through an alias
   int alias_depth_ = 0;
+  int depth_ = 0;          // containers being decoded
+  bool too_deep_ = false;  // a container was left empty at kMaxJsonDepth
 };
 
 

@@ -676,6 +676,16 @@ TEST_CASE("load keeps yaml.v2's depth and alias limits") {
   CHECK(run_load(block + "x") == prefix + "exceeded max depth of 10000");
   std::string deep = std::string(10000, '[') + std::string(10000, ']');
   CHECK(run_load(deep) == deep);
+  // Block and flow levels count separately in the scanner, but the JSON step refuses more
+  // than 10000 levels in all, also when they come from aliases.
+  const std::string json_depth =
+      "ERR: error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth";
+  std::string mixed;
+  for (int i = 0; i < 9999; ++i) mixed += "- ";
+  CHECK(run_load(mixed + std::string(9999, '[') + std::string(9999, ']')) == json_depth);
+  std::string aliased = "a: &a " + std::string(6000, '[') + std::string(6000, ']') + "\nb: " +
+                        std::string(6000, '[') + "*a" + std::string(6000, ']');
+  CHECK(run_load(aliased) == json_depth);
   // A "billion laughs": six levels of nine aliases each.
   std::string laughs = "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n";
   for (char c = 'b'; c <= 'f'; ++c) {
