@@ -426,7 +426,7 @@ TEST_CASE("functions on values JSON cannot encode") {
 }
 
 TEST_CASE("the registered set and signatures") {
-  const char* names[] = {"toYaml", "toYamlPretty", "fromYaml", "fromYamlArray", "toToml",
+  const char* names[] = {"toYaml", "mustToYaml", "toYamlPretty", "fromYaml", "fromYamlArray", "toToml",
                          "fromToml", "toJson", "fromJson", "fromJsonArray", "toPrettyJson",
                          "toRawJson", "mustToJson", "mustToPrettyJson", "mustToRawJson",
                          "mustFromJson"};
