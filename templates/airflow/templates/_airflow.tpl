@@ -531,75 +531,21 @@ spec:
       emptyDir: {}
 {{- end -}}
 
-{{/* The SparkApplication of the SparkKubernetesOperator example: the chart's spark-defaults,
-     the Spark image, restricted driver and executor pods, S3 credentials from the Secret. */}}
+{{/* The SparkApplication of the SparkKubernetesOperator example, built by the spark-operator
+     block's own helpers (same spark-defaults, restricted pods, S3 credentials and driver
+     ServiceAccount as the block's jobs), in the release namespace. */}}
 {{- define "sc.airflow.sparkApplication" -}}
-{{- $root := . -}}
-{{- $j := .Values.airflow.sparkJobs -}}
-{{- $conf := dict -}}
-{{- range splitList "\n" (include "sc.sparkDefaults" .) -}}
-{{- $kv := splitn " " 2 (trim .) -}}
-{{- if $kv._0 -}}{{- $_ := set $conf $kv._0 ($kv._1 | default "") -}}{{- end -}}
-{{- end -}}
+{{- $raw := dict "name" "airflow-pi" "type" "Python" "mainApplicationFile" "local:///opt/spark/examples/src/main/python/pi.py" "arguments" (list "100") -}}
+{{- $app := include "sc.sparkOperator.app" (dict "root" . "app" $raw) | fromJson -}}
 apiVersion: sparkoperator.k8s.io/v1beta2
 kind: SparkApplication
 metadata:
   name: airflow-spark-pi
-  namespace: {{ include "sc.airflow.sparkNamespace" . }}
+  namespace: {{ .Release.Namespace }}
   labels:
-    app.kubernetes.io/part-of: {{ include "sc.fullname" . }}
+    {{- include "sc.labels" (dict "root" . "component" "job-airflow-pi") | nindent 4 }}
 spec:
-  type: Python
-  pythonVersion: "3"
-  mode: cluster
-  image: {{ include "sc.image" (dict "root" . "image" .Values.spark.image) }}
-  imagePullPolicy: {{ .Values.spark.image.pullPolicy }}
-  {{- with .Values.global.imagePullSecrets }}
-  imagePullSecrets:
-    {{- toYaml . | nindent 4 }}
-  {{- end }}
-  mainApplicationFile: local:///opt/spark/examples/src/main/python/pi.py
-  arguments: ["100"]
-  sparkVersion: {{ .Values.spark.version | quote }}
-  restartPolicy:
-    type: Never
-  sparkConf:
-    {{- range $k, $v := $conf }}
-    {{ $k }}: {{ $v | quote }}
-    {{- end }}
-  volumes:
-    - name: tmp
-      emptyDir: {}
-    - name: work-dir
-      emptyDir: {}
-  {{- range $role := list "driver" "executor" }}
-  {{ $role }}:
-    {{- if eq $role "driver" }}
-    cores: {{ $j.driverCores }}
-    memory: {{ $j.driverMemory | quote }}
-    serviceAccount: {{ include "sc.airflow.sparkServiceAccount" $root }}
-    {{- else }}
-    instances: {{ $j.executorInstances }}
-    cores: {{ $j.executorCores }}
-    memory: {{ $j.executorMemory | quote }}
-    {{- end }}
-    labels:
-      app.kubernetes.io/part-of: {{ include "sc.fullname" $root }}
-      app.kubernetes.io/component: {{ printf "airflow-spark-%s" $role }}
-    podSecurityContext:
-      {{- include "sc.podSecurityContext" (dict "uid" $root.Values.spark.uid) | nindent 6 }}
-    securityContext:
-      {{- include "sc.containerSecurityContext" (dict "readOnlyRootFilesystem" true) | nindent 6 }}
-    {{- with include "sc.s3.env" $root | trim }}
-    env:
-      {{- . | nindent 6 }}
-    {{- end }}
-    volumeMounts:
-      - name: tmp
-        mountPath: /tmp
-      - name: work-dir
-        mountPath: /opt/spark/work-dir
-  {{- end }}
+  {{- include "sc.sparkOperator.appSpec" (dict "root" . "app" $app) | nindent 2 }}
 {{- end -}}
 
 {{/* The task pod template of KubernetesExecutor: the scheduler's environment, volumes and

@@ -1,8 +1,9 @@
 {{/*
 Helpers of the network-policy block. The allowed flows are a table derived from the blocks
 present: for each server component, which of its (named) ports accept traffic from whom.
-Sources: "release" (the release's pods), "spark" (Spark driver and executor pods, labelled
-spark-role by Spark), "ingress" (the ingress controller), "prometheus", or "component=NAME"
+Sources: "release" (the release's pods), "spark" (the release's Spark driver and executor pods:
+labelled spark-role by Spark and app.kubernetes.io/part-of by the chart's pod templates, also
+when a DAG submits them), "ingress" (the ingress controller), "prometheus", or "component=NAME"
 (one component of the release).
 */}}
 
@@ -11,9 +12,12 @@ spark-role by Spark), "ingress" (the ingress controller), "prometheus", or "comp
 {{- $flows := list -}}
 {{- $ui := list "release" "ingress" -}}
 {{- if include "sc.enabled" (list . "monitoring") -}}{{- $ui = append $ui "prometheus" -}}{{- end -}}
+{{- /* Drivers and executors the chart's blocks start (Connect executors, operator and DAG
+       jobs): they and the release's drivers (Connect server, client-mode notebooks) reach each
+       other on RPC and block-manager ports that Spark may pick at random. */}}
+{{- $flows = append $flows (dict "component" "" "spark" true "rules" (list (dict "ports" (list) "from" (list "spark" "release")) (dict "ports" (list "spark-ui") "from" $ui))) -}}
 {{- if include "sc.enabled" (list . "sparkConnect") -}}
 {{- $flows = append $flows (dict "component" "connect" "rules" (list (dict "ports" (list "grpc") "from" (list "release")) (dict "ports" (list "driver-rpc" "blockmanager") "from" (list "spark" "component=connect-executor")) (dict "ports" (list "ui") "from" $ui))) -}}
-{{- $flows = append $flows (dict "component" "connect-executor" "rules" (list (dict "ports" (list) "from" (list "component=connect" "component=connect-executor")))) -}}
 {{- end -}}
 {{- if include "sc.enabled" (list . "sparkStandalone") -}}
 {{- range list "master" "worker" -}}
@@ -63,6 +67,8 @@ spark-role by Spark), "ingress" (the ingress controller), "prometheus", or "comp
       app.kubernetes.io/instance: {{ $root.Release.Name }}
 {{- else if eq .from "spark" }}
 - podSelector:
+    matchLabels:
+      app.kubernetes.io/part-of: {{ include "sc.fullname" $root }}
     matchExpressions:
       - key: spark-role
         operator: In
