@@ -23,7 +23,7 @@ constexpr std::string_view kMapOf[] = {"properties", "patternProperties", "defin
 std::string percent_decode(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() + 0 && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -36,6 +36,9 @@ std::string percent_decode(std::string_view s) {
 
 }  // namespace
 
+// Matches on the version part only, so "http://...draft-07/schema#" and "https://...draft-07/schema"
+// both select draft 7; drafts 4 and 6 are read as draft 7 (their differences are not needed for
+// values.schema.json), 2019-09 as 2020-12.
 Draft draft_from_uri(std::string_view uri, Draft fallback) {
   if (uri.find("draft-07") != std::string_view::npos || uri.find("draft-06") != std::string_view::npos ||
       uri.find("draft-04") != std::string_view::npos)
@@ -59,6 +62,8 @@ std::string apply_id(const Value& schema, const std::string& base, Draft draft) 
 Registry::Registry(SchemaOptions options) : options_(std::move(options)) {}
 Registry::~Registry() = default;
 
+// A document may name its own dialect (a remote draft-07 schema referenced from a 2020-12 one);
+// the resource is registered under the URI it was loaded from and under its own $id.
 void Registry::add_document(const Value& doc, const std::string& base, Draft draft) {
   documents_.push_back(doc);
   if (doc.is_map())
@@ -67,6 +72,8 @@ void Registry::add_document(const Value& doc, const std::string& base, Draft dra
   walk(doc, base, draft);
 }
 
+// Records the base URI and dialect of every schema object, so evaluation never recomputes them,
+// and registers each embedded resource and anchor under its absolute URI.
 void Registry::walk(const Value& schema, std::string base, Draft draft) {
   if (!schema.is_map()) return;
   const Value* id = schema.find("$id");
@@ -106,6 +113,9 @@ std::optional<Registry::Target> Registry::lookup(const std::string& absolute_uri
   return lookup_locked(absolute_uri);
 }
 
+// Resources are found by URI without fragment; the fragment is then an anchor name or a JSON
+// pointer (RFC 6901, percent-decoded first because it is a URI fragment). An unknown document is
+// asked of the loader once and indexed like the root.
 std::optional<Registry::Target> Registry::lookup_locked(const std::string& absolute_uri) {
   auto [uri, frag] = split_fragment(absolute_uri);
   auto it = resources_.find(uri);
@@ -174,6 +184,7 @@ Draft Registry::draft_of(const Value& schema, Draft fallback) const {
   return it == nodes_.end() ? fallback : it->second.draft;
 }
 
+// RE2 objects are immutable and thread-safe, so one compiled object serves every validation.
 const re2::RE2& Registry::regex(const std::string& pattern) {
   std::lock_guard lock(regex_mu_);
   auto& slot = regexes_[pattern];
@@ -199,6 +210,8 @@ const re2::RE2& Registry::regex(const std::string& pattern) {
 
 }  // namespace detail
 
+// The root's `$schema` picks the dialect; without one the caller's default applies (Helm itself
+// accepts either draft, so values.schema.json files in the wild carry both).
 JsonSchema JsonSchema::compile(const Value& schema, const SchemaOptions& options) {
   if (!schema.is_map() && !schema.is_bool()) throw JsonSchemaError("a schema must be an object or a boolean");
   JsonSchema s;

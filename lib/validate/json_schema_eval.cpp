@@ -102,6 +102,7 @@ bool Evaluator::eval(const Value& schema, const Value& inst, const std::string& 
   const std::string* indexed = reg_.base_of(schema);
   std::string base = indexed ? *indexed : apply_id(schema, base_around, draft_around);
   Draft draft = reg_.draft_of(schema, draft_around);
+  // Entering a new resource extends the dynamic scope that $dynamicRef searches.
   bool pushed = scope_.empty() || scope_.back() != base;
   if (pushed) scope_.push_back(base);
   ++depth_;
@@ -179,6 +180,8 @@ bool Evaluator::eval(const Value& schema, const Value& inst, const std::string& 
   return errs.size() == before;
 }
 
+// $ref (and $dynamicRef) resolve against the base URI of the schema that holds them; the
+// keyword location grows by the keyword, as in the spec's evaluation path.
 bool Evaluator::follow_ref(const Value& schema, const Value& inst, const std::string& base, Draft draft,
                            const std::string& iloc, const std::string& kloc, Annotations& ann,
                            std::vector<SchemaError>& errs, bool dynamic) {
@@ -207,6 +210,8 @@ bool Evaluator::follow_ref(const Value& schema, const Value& inst, const std::st
   return apply_in_place(target->schema, inst, target->base, target->draft, iloc, kloc + "/" + kw, ann, errs);
 }
 
+// minimum/maximum are inclusive; exclusiveMinimum/exclusiveMaximum are numbers (draft 6 and
+// later; draft 4's boolean form is not read). multipleOf is exact for integers.
 void Evaluator::eval_number(const Value& s, const Value& inst, const std::string& iloc, const std::string& kloc,
                             std::vector<SchemaError>& errs) {
   double x = number_of(inst);
@@ -233,6 +238,8 @@ void Evaluator::eval_number(const Value& s, const Value& inst, const std::string
   }
 }
 
+// Lengths count Unicode code points, not bytes ("h\u00e9" has 2); `pattern` is a search, not a
+// full match, as in ECMA-262's RegExp.prototype.test.
 void Evaluator::eval_string(const Value& s, const Value& inst, const std::string& iloc, const std::string& kloc,
                             std::vector<SchemaError>& errs) {
   const std::string& str = inst.as_string();
@@ -253,6 +260,10 @@ void Evaluator::eval_string(const Value& s, const Value& inst, const std::string
   }
 }
 
+// Draft 7: `items` is either one schema for every item or an array of per-position schemas
+// followed by `additionalItems`. 2020-12: `prefixItems` holds the positions and `items` the rest.
+// `contains` must match at least one item (or minContains; maxContains caps it, 2020-12 only);
+// uniqueItems compares with JSON equality, so 1 and 1.0 are duplicates.
 void Evaluator::eval_array(const Value& s, const Value& inst, const std::string& base, Draft draft,
                            const std::string& iloc, const std::string& kloc, Annotations& ann,
                            std::vector<SchemaError>& errs) {
@@ -325,6 +336,8 @@ void Evaluator::eval_array(const Value& s, const Value& inst, const std::string&
   }
 }
 
+// `additionalProperties` applies to the names neither `properties` nor any `patternProperties`
+// regex covers; the three together mark names as evaluated for unevaluatedProperties.
 void Evaluator::eval_object(const Value& s, const Value& inst, const std::string& base, Draft draft,
                             const std::string& iloc, const std::string& kloc, Annotations& ann,
                             std::vector<SchemaError>& errs) {
@@ -404,6 +417,8 @@ void Evaluator::eval_object(const Value& s, const Value& inst, const std::string
   }
 }
 
+// allOf reports the failures of its branches; anyOf, oneOf and not only their own verdict.
+// `if` never fails by itself: it only chooses between `then` and `else`.
 void Evaluator::eval_combinators(const Value& s, const Value& inst, const std::string& base, Draft draft,
                                  const std::string& iloc, const std::string& kloc, Annotations& ann,
                                  std::vector<SchemaError>& errs) {

@@ -14,6 +14,8 @@ struct UriParts {
   bool has_scheme = false, has_authority = false, has_query = false, has_fragment = false;
 };
 
+// Splits a URI reference into its parts without validating them: schemas in the wild use
+// URNs, file URIs and relative paths, and a lenient split resolves all of them.
 UriParts parse_uri(std::string_view s) {
   UriParts u;
   if (auto hash = s.find('#'); hash != std::string_view::npos) {
@@ -82,6 +84,9 @@ std::string join_uri(const UriParts& u) {
 
 }  // namespace
 
+// The algorithm of RFC 3986 section 5.2.2, step by step: a reference with a scheme replaces the
+// base, one with an authority keeps only the scheme, an empty path keeps the base path and query,
+// a relative path merges with the base's directory.
 std::string resolve_uri(std::string_view base_text, std::string_view ref_text) {
   UriParts r = parse_uri(ref_text), b = parse_uri(base_text), t;
   if (r.has_scheme) {
@@ -165,6 +170,7 @@ std::string json_type(const Value& v) {
   }
 }
 
+// Value's own deep_equal compares Go types (int vs float64); JSON Schema compares JSON values.
 bool json_equal(const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) {
     // Both integers: compare exactly so large int64 values stay distinct.
