@@ -216,13 +216,20 @@ void Evaluator::eval_number(const Value& s, const Value& inst, const std::string
                             std::vector<SchemaError>& errs) {
   double x = number_of(inst);
   std::string shown = json_text(inst);
-  if (const Value* m = s.find("minimum"); m && m->is_number() && x < number_of(*m))
+  // -1, 0, 1 as inst <, ==, > bound; exact when both are integers (int64 from --set values).
+  auto cmp = [&](const Value& bound) {
+    if (inst.is_integer() && bound.is_integer())
+      return inst.as_int() < bound.as_int() ? -1 : inst.as_int() > bound.as_int() ? 1 : 0;
+    double b = number_of(bound);
+    return x < b ? -1 : x > b ? 1 : 0;
+  };
+  if (const Value* m = s.find("minimum"); m && m->is_number() && cmp(*m) < 0)
     fail(errs, iloc, kloc + "/minimum", "value " + shown + " is less than the minimum " + json_text(*m));
-  if (const Value* m = s.find("maximum"); m && m->is_number() && x > number_of(*m))
+  if (const Value* m = s.find("maximum"); m && m->is_number() && cmp(*m) > 0)
     fail(errs, iloc, kloc + "/maximum", "value " + shown + " is greater than the maximum " + json_text(*m));
-  if (const Value* m = s.find("exclusiveMinimum"); m && m->is_number() && x <= number_of(*m))
+  if (const Value* m = s.find("exclusiveMinimum"); m && m->is_number() && cmp(*m) <= 0)
     fail(errs, iloc, kloc + "/exclusiveMinimum", "value " + shown + " must be greater than " + json_text(*m));
-  if (const Value* m = s.find("exclusiveMaximum"); m && m->is_number() && x >= number_of(*m))
+  if (const Value* m = s.find("exclusiveMaximum"); m && m->is_number() && cmp(*m) >= 0)
     fail(errs, iloc, kloc + "/exclusiveMaximum", "value " + shown + " must be less than " + json_text(*m));
   if (const Value* m = s.find("multipleOf"); m && m->is_number() && number_of(*m) > 0) {
     bool ok;

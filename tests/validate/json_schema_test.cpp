@@ -239,6 +239,15 @@ const Case kCases[] = {
     {"$dynamicRef without a dynamic anchor in scope acts as $ref",
      R"({"$id":"https://example.com/list","$defs":{"item":{"$dynamicAnchor":"item","type":"string"}},"items":{"$dynamicRef":"#item"}})",
      "[1]", "[/0] [/items/$dynamicRef/type] expected string, got integer"},
+    {"a dynamic scope ends with its subschema",
+     // "if" enters resource "a", which is gone when "then" reaches the $dynamicRef; the outer
+     // resource "b" (entered through "then") supplies the anchor.
+     R"({"$id":"https://example.com/main","if":{"$id":"a","$defs":{"t":{"$dynamicAnchor":"t","type":"number"}}},
+        "then":{"$id":"b","$ref":"start","$defs":{"t":{"$dynamicAnchor":"t","type":"boolean"}}},
+        "$defs":{"start":{"$id":"start","$dynamicRef":"inner#t"},"inner":{"$id":"inner","$dynamicAnchor":"t","type":"string"}}})",
+     "7", "[] [/then/$ref/$dynamicRef/type] expected boolean, got integer"},
+    {"$dynamicRef to a false schema", R"({"$defs":{"no":false},"properties":{"x":{"$dynamicRef":"#/$defs/no"}}})",
+     R"({"x":1})", "[/x] [/properties/x/$dynamicRef] no value is allowed here (false schema)"},
     {"format is an annotation", R"({"format":"email"})", R"("not an email")", ""},
     {"errors at several depths", R"({"type":"object","properties":{"a":{"type":"array","items":{"enum":["x"]}}},"required":["b"]})",
      R"({"a":["x","y"]})", "[/a/1] [/properties/a/items/enum] value must be one of \"x\"\n[] [/required] required property \"b\" is missing"},
@@ -274,6 +283,16 @@ TEST_CASE("json schema: dialect and remote documents") {
   CHECK(render(s.validate(yaml::from_json(R"([1,"x"])"))) == "[/1] [/items/$ref/type] expected integer, got string");
   auto missing = JsonSchema::compile(yaml::from_json(R"({"$ref":"https://example.com/none.json"})"), opts);
   CHECK(render(missing.validate(Value(1))) == R"([] [/$ref] cannot resolve $ref "https://example.com/none.json")");
+}
+
+TEST_CASE("json schema: int64 values compare exactly") {
+  // 2^53 + 1 has no float64 of its own: compared as doubles it would equal 2^53 and pass both.
+  Map schema{{"maximum", Value::int64(9007199254740992)}, {"enum", Value::list({Value::int64(9007199254740992)})}};
+  auto s = JsonSchema::compile(Value::map(schema));
+  CHECK(render(s.validate(Value::int64(9007199254740992))) == "");
+  CHECK(render(s.validate(Value::int64(9007199254740993))) ==
+        "[] [/enum] value must be one of 9007199254740992\n"
+        "[] [/maximum] value 9007199254740993 is greater than the maximum 9007199254740992");
 }
 
 TEST_CASE("json schema: schemas the validator refuses") {
