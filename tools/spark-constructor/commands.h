@@ -14,6 +14,7 @@ int run_eval(const Args& args);
 int run_render(const Args& args);
 int run_list(const Args& args);
 int run_describe(const Args& args);
+int run_validate(const Args& args);
 
 // Splits "a,b" into {"a","b"} for flags Helm declares as string slices.
 std::vector<std::string> split_commas(const std::vector<std::string>& in);

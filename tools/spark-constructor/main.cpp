@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"render", "compose a chart from a preset and blocks and write it to a directory", run_render},
     {"list", "list presets or blocks", run_list},
     {"describe", "describe a preset or a block", run_describe},
+    {"validate", "check a chart or a preset before helm install: every finding with its location", run_validate},
     {"template", "render a chart locally and print the manifests, as `helm template` does", run_template},
     {"eval", "execute one template string with the full Helm function map", run_eval},
 };

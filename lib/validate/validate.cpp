@@ -1,0 +1,148 @@
+// The validate entry point: builds the context, runs each rule group, sorts the findings.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "validate/rules.h"
+
+namespace sparkc::validate {
+namespace detail {
+namespace fs = std::filesystem;
+
+Context::Context(std::string dir, std::string display_root, const Options& opts)
+    : dir_(std::move(dir)), display_root_(std::move(display_root)), opts_(opts) {}
+
+std::optional<std::string> Context::read(const std::string& rel) {
+  auto it = cache_.find(rel);
+  if (it != cache_.end()) return it->second;
+  fs::path p = external_.count(rel) || fs::path(rel).is_absolute() ? fs::path(rel) : fs::path(dir_) / rel;
+  std::optional<std::string> text;
+  std::error_code ec;
+  if (fs::is_regular_file(p, ec)) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in) text = ss.str();
+  }
+  if (text) sources_.add(display(rel), *text);
+  cache_[rel] = text;
+  return text;
+}
+
+std::string Context::display(const std::string& rel) const {
+  if (external_.count(rel) || fs::path(rel).is_absolute() || display_root_.empty()) return rel;
+  return display_root_ + "/" + rel;
+}
+
+void Context::report(const std::string& rule_id, std::string message, const std::string& rel,
+                     int line, int col, std::string path, std::string hint) {
+  if (opts_.disabled.count(rule_id)) return;
+  const RuleInfo* info = find_rule(rule_id);
+  diag::Diagnostic d;
+  d.severity = info ? info->severity : diag::Severity::Error;
+  d.rule_id = rule_id;
+  d.message = std::move(message);
+  d.location = {rel.empty() ? "" : display(rel), line, col};
+  d.path = std::move(path);
+  d.hint = std::move(hint);
+  sink_.report(std::move(d));
+}
+
+Report Context::finish() {
+  Report r;
+  r.diagnostics = sink_.take();
+  diag::sort_diagnostics(r.diagnostics);
+  r.sources = std::move(sources_);
+  return r;
+}
+
+yaml::Mark key_mark(const std::string& text, yaml::Mark value_mark, const std::string& key) {
+  // Walk up from the value's line to the first line that writes `key:` (as a plain or quoted
+  // key); a value on the next lines sits below its key.
+  std::vector<std::string_view> lines;
+  std::string_view rest(text);
+  while (true) {
+    size_t nl = rest.find('\n');
+    lines.push_back(rest.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+  auto find_key = [&](std::string_view l, size_t limit) -> int {
+    for (const std::string& form : {key + ":", "\"" + key + "\":", "'" + key + "':"}) {
+      size_t at = l.find(form);
+      if (at == std::string_view::npos || at > limit) continue;
+      // The key must start the line (after indentation and list dashes) or follow "{" / ",".
+      size_t b = at;
+      while (b > 0 && (l[b - 1] == ' ' || l[b - 1] == '-' || l[b - 1] == '\t')) --b;
+      if (b == 0 || l[b - 1] == '{' || l[b - 1] == ',') return static_cast<int>(at) + 1;
+    }
+    return 0;
+  };
+  if (value_mark.line < 1 || value_mark.line > static_cast<int>(lines.size())) return value_mark;
+  int ln = value_mark.line;
+  if (int col = find_key(lines[ln - 1], static_cast<size_t>(std::max(0, value_mark.col - 1)))) {
+    return {ln, col};
+  }
+  // The value starts below its key: the key is on the nearest line above that is not blank
+  // or a comment.
+  for (--ln; ln >= 1; --ln) {
+    std::string_view l = lines[ln - 1];
+    size_t first = l.find_first_not_of(" \t");
+    if (first == std::string_view::npos || l[first] == '#') continue;
+    if (int col = find_key(l, l.size())) return {ln, col};
+    break;
+  }
+  return value_mark;
+}
+
+namespace {
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::string did_you_mean(const std::string& word, const std::set<std::string>& candidates) {
+  // A third of the word's length, at least 1 and at most 3 edits, keeps the hints relevant.
+  size_t best = std::clamp<size_t>(word.size() / 3, 1, 3) + 1;
+  std::vector<std::string> found;
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best) {
+      best = d;
+      found = {c};
+    } else if (d == best) {
+      found.push_back(c);
+    }
+  }
+  std::string out;
+  for (const auto& f : found) out += (out.empty() ? "\"" : ", \"") + f + "\"";
+  return out;
+}
+
+}  // namespace detail
+
+Report validate_chart(const std::string& chart_dir, const Options& opts,
+                      const std::string& display_root) {
+  detail::Context ctx(chart_dir, display_root, opts);
+  for (const auto& f : opts.values.value_files) ctx.add_external(f);
+  detail::run_chart_rules(ctx);
+  detail::run_values_rules(ctx);
+  detail::run_k8s_rules(ctx);
+  return ctx.finish();
+}
+
+}  // namespace sparkc::validate
