@@ -73,12 +73,13 @@ imagePullSecrets:
 {{- end }}
 {{- end -}}
 
-{{/* The restricted pod security context: (dict "uid" 185 "fsGroup" 185). */}}
+{{/* The restricted pod security context: (dict "uid" 185 ["gid" 0] ["fsGroup" 185]); gid and
+     fsGroup default to the uid, and 0 is a valid explicit value. */}}
 {{- define "sc.podSecurityContext" -}}
 runAsNonRoot: true
 runAsUser: {{ .uid }}
-runAsGroup: {{ .gid | default .uid }}
-fsGroup: {{ .fsGroup | default .uid }}
+runAsGroup: {{ ternary .gid .uid (hasKey . "gid") }}
+fsGroup: {{ ternary .fsGroup .uid (hasKey . "fsGroup") }}
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
@@ -197,6 +198,11 @@ capabilities:
 {{- with include "sc.metastore.uri" . -}}
 {{- $_ := set $conf "spark.sql.catalogImplementation" "hive" -}}
 {{- $_ := set $conf "spark.hadoop.hive.metastore.uris" . -}}
+{{- end -}}
+{{- if include "sc.enabled" (list . "monitoring") -}}
+{{- range $k, $v := include "sc.monitoring.sparkConfMap" . | fromJson -}}
+{{- $_ := set $conf $k (toString $v) -}}
+{{- end -}}
 {{- end -}}
 {{- range $k, $v := .Values.spark.conf -}}
 {{- $_ := set $conf $k (toString $v) -}}
