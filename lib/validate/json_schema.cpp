@@ -174,12 +174,14 @@ std::optional<Registry::Target> Registry::dynamic_anchor(const std::string& reso
 
 const std::string* Registry::base_of(const Value& schema) const {
   if (!schema.is_map()) return nullptr;
+  std::lock_guard lock(mu_);  // a remote document may be indexed concurrently; nodes never move
   auto it = nodes_.find(&schema.as_map());
   return it == nodes_.end() ? nullptr : &it->second.base;
 }
 
 Draft Registry::draft_of(const Value& schema, Draft fallback) const {
   if (!schema.is_map()) return fallback;
+  std::lock_guard lock(mu_);
   auto it = nodes_.find(&schema.as_map());
   return it == nodes_.end() ? fallback : it->second.draft;
 }

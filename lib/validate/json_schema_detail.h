@@ -88,7 +88,7 @@ class Registry {
   std::optional<Target> lookup_locked(const std::string& absolute_uri);
 
   SchemaOptions options_;
-  std::mutex mu_;  // guards the maps below: lookups may load documents during validation
+  mutable std::mutex mu_;  // guards the maps below: lookups may load documents during validation
   std::map<std::string, Target> resources_;        // absolute URI without fragment
   std::map<std::string, Target> anchors_;          // "uri#name" ($anchor, draft-7 "#name" ids)
   std::map<std::string, Target> dynamic_anchors_;  // "uri#name" for $dynamicAnchor
