@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "template/ast.h"
-#include "template/literals.h"
+#include "template/go_strconv.h"
 
 namespace sparkc::gotmpl {
 namespace {

@@ -8,6 +8,7 @@
 #include "sparkc/functions.h"
 #include "template/funcs_sprig_cast.h"
 #include "template/funcs_sprig_time_format.h"
+#include "template/go_strconv.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -160,7 +161,8 @@ void register_sprig_dates(FunctionRegistry& r) {
   add("duration", {{Param::Any}}, [](S a) {
     std::int64_t n = 0;
     if (a[0].is_string()) {
-      n = sprig::parse_int(a[0].as_string(), 10).value_or(0);
+      // Sprig drops ParseInt's error, keeping its value: 0, or the clamped bound on overflow.
+      n = go_parse_int(a[0].as_string(), 10).value;
     } else if (a[0].type() == Type::Int64) {
       n = a[0].as_int();
     }

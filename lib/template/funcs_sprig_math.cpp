@@ -7,6 +7,7 @@
 #include "sparkc/functions.h"
 #include "template/funcs_sprig_cast.h"
 #include "template/funcs_sprig_decimal.h"
+#include "template/go_strconv.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -98,7 +99,8 @@ double round_places(double val, std::int64_t places, double round_on) {
 
 // toDecimal reads fmt.Sprint(v) as an octal number ("0755" -> 493); 0 when it is not one.
 std::int64_t to_decimal(const Value& v) {
-  return sprig::parse_int(sprig::strval(v), 8).value_or(0);
+  ParsedNumber<std::int64_t> n = go_parse_int(sprig::strval(v), 8);
+  return n.ok() ? n.value : 0;
 }
 
 // Sprig's integer functions all return int64, which matters to typeOf and eq.

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "template/funcs_sprig_conv.h"
+#include "template/funcs_sprig_cast.h"
 #include "template/go_fmt.h"
 #include "template/go_unicode.h"
 
@@ -125,7 +125,7 @@ std::string quote(Args a) {
     if (v.is_nil()) continue;
     if (!first) out += ' ';
     first = false;
-    Value s(sprig_strval(v));
+    Value s(sprig::strval(v));
     out += go_sprintf("%q", std::span<const Value>(&s, 1));
   }
   return out;
@@ -227,7 +227,7 @@ void register_sprig_strings(FunctionRegistry& r) {
   r.add("join", {{Param::String, Param::Any}}, [](CallContext&, Args a) {
     std::string out;
     bool first = true;
-    for (const auto& s : sprig_strslice(a[1])) {
+    for (const auto& s : sprig::strslice(a[1])) {
       if (!first) out += str(a[0]);
       first = false;
       out += s;

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
-#include "template/literals.h"
+#include "template/go_fmt.h"
+#include "template/go_strconv.h"
+#include "template/go_unicode.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -15,19 +17,26 @@ constexpr std::string_view kRightComment = "*/";
 constexpr std::string_view kSpaceChars = " \t\r\n";
 constexpr std::size_t kTrimMarkerLen = 2;  // the '-' and the space next to it
 
-bool is_space(char32_t r) { return r == ' ' || r == '\t' || r == '\r' || r == '\n'; }
+// Go's lexer isSpace: only these four count between the tokens of an action.
+bool is_lex_space(char32_t r) { return r == ' ' || r == '\t' || r == '\r' || r == '\n'; }
+
+// fmt's %#U ("U+0041 'A'"), which Go's lexer uses to name a rune in its errors.
+std::string format_rune(char32_t r) {
+  Value v = Value::integer(r);
+  return go_sprintf("%#U", std::span<const Value>(&v, 1));
+}
 
 bool is_alpha_numeric(char32_t r) {
-  return r == '_' || is_unicode_letter(r) || is_unicode_digit(r);
+  return r == '_' || is_letter(r) || is_digit(r);
 }
 
 // "{{- " trims the text before the action. The space is required so that "{{-3}}" is a number.
 bool has_left_trim_marker(std::string_view s) {
-  return s.size() >= 2 && s[0] == '-' && is_space(static_cast<unsigned char>(s[1]));
+  return s.size() >= 2 && s[0] == '-' && is_lex_space(static_cast<unsigned char>(s[1]));
 }
 
 bool has_right_trim_marker(std::string_view s) {
-  return s.size() >= 2 && is_space(static_cast<unsigned char>(s[0])) && s[1] == '-';
+  return s.size() >= 2 && is_lex_space(static_cast<unsigned char>(s[0])) && s[1] == '-';
 }
 
 int count_newlines(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
@@ -120,9 +129,9 @@ char32_t Lexer::next() {
     return kEof;
   }
   auto b = static_cast<unsigned char>(input_[pos_]);
-  DecodedRune d = b < 0x80 ? DecodedRune{b, 1} : decode_rune(input_.substr(pos_));
-  pos_ += d.width;
-  last_width_ = d.width;
+  DecodedRune d = b < 0x80 ? DecodedRune{b, 1} : utf8_decode(input_.substr(pos_));
+  pos_ += d.size;
+  last_width_ = d.size;
   last_rune_ = d.rune;
   if (d.rune == '\n') line_++;
   return d.rune;
@@ -204,7 +213,7 @@ bool Lexer::at_right_delim(bool& trim_spaces) const {
   if (pos_ >= input_.size()) return false;
   char c = input_[pos_];
   // Cheap first-byte tests before comparing whole delimiters; this runs once per token.
-  if (c != right_delim_[0] && !is_space(static_cast<unsigned char>(c))) return false;
+  if (c != right_delim_[0] && !is_lex_space(static_cast<unsigned char>(c))) return false;
   std::string_view rest = input_.substr(pos_);
   if (has_right_trim_marker(rest) && rest.substr(kTrimMarkerLen).starts_with(right_delim_)) {
     trim_spaces = true;
@@ -270,7 +279,7 @@ Lexer::State Lexer::lex_inside_action() {
   }
   char32_t r = next();
   if (r == kEof) return errorf("unclosed action");
-  if (is_space(r)) {
+  if (is_lex_space(r)) {
     backup();  // the space may start a " -}}"
     return State::Space;
   }
@@ -300,7 +309,7 @@ Lexer::State Lexer::lex_inside_action() {
     case ')':
       emit(TokenType::RightParen);
       paren_depth_--;
-      if (paren_depth_ < 0) return errorf("unexpected right paren " + go_format_unicode(r));
+      if (paren_depth_ < 0) return errorf("unexpected right paren " + format_rune(r));
       return State::InsideAction;
     default: break;
   }
@@ -316,13 +325,13 @@ Lexer::State Lexer::lex_inside_action() {
     emit(TokenType::Char);
     return State::InsideAction;
   }
-  return errorf("unrecognized character in action: " + go_format_unicode(r));
+  return errorf("unrecognized character in action: " + format_rune(r));
 }
 
 // lex_space scans a run of spaces; a space followed by "-}}" belongs to the delimiter.
 Lexer::State Lexer::lex_space() {
   int num_spaces = 0;
-  while (is_space(peek())) {
+  while (is_lex_space(peek())) {
     next();
     num_spaces++;
   }
@@ -344,7 +353,7 @@ Lexer::State Lexer::lex_identifier() {
   }
   backup();
   std::string_view word = input_.substr(start_, pos_ - start_);
-  if (!at_terminator()) return errorf("bad character " + go_format_unicode(r));
+  if (!at_terminator()) return errorf("bad character " + format_rune(r));
   TokenType kw = keyword(word);
   if (kw != TokenType::Error) {
     emit(kw);
@@ -374,7 +383,7 @@ Lexer::State Lexer::lex_field_or_variable(TokenType type) {
   while (is_alpha_numeric(r = next())) {
   }
   backup();
-  if (!at_terminator()) return errorf("bad character " + go_format_unicode(r));
+  if (!at_terminator()) return errorf("bad character " + format_rune(r));
   emit(type);
   return State::InsideAction;
 }
@@ -389,7 +398,7 @@ bool Lexer::at_terminator() {
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return input_.substr(pos_).starts_with(right_delim_);
   }
   char32_t r = peek();
-  if (is_space(r)) return true;
+  if (is_lex_space(r)) return true;
   switch (r) {
     case kEof: case '.': case ',': case '|': case ':': case ')': case '(': return true;
     default: break;
@@ -503,7 +512,7 @@ std::string token_to_string(const Token& t) {
     std::string_view s = t.val;
     std::size_t cut = 0;
     for (int runes = 0; runes < 10 && cut < s.size(); runes++) {
-      cut += std::max(1, decode_rune(s.substr(cut)).width);
+      cut += std::max<std::size_t>(1, utf8_decode(s.substr(cut)).size);
     }
     return go_quote(s.substr(0, cut)) + "...";
   }

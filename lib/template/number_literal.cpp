@@ -1,10 +1,12 @@
 // Numeric constants of templates: Go's Tree.newNumber, which records every exact
 // interpretation (int64, uint64, float64, complex) of a number, character or complex token.
-// The conversions go through Go's strconv rules (literals.cpp) and, for complex constants,
+// The conversions go through Go's strconv rules (go_strconv_parse.cpp) and, for complex constants,
 // through what fmt.Sscan accepts, so that errors read exactly as Go's.
 #include <cmath>
 
-#include "template/literals.h"
+#include "template/number_literal.h"
+
+#include "template/go_strconv.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -62,14 +64,13 @@ std::string_view scan_float_token(std::string_view s, std::size_t& i) {
 std::string convert_complex_part(std::string_view part, double& out) {
   // fmt has its own rule for a decimal mantissa with a 'p' exponent, but the lexer never
   // produces one ('p' after decimal digits is a bad number), so ParseFloat decides.
-  bool range = false;
-  std::optional<double> f = go_parse_float(part, &range);
-  if (f) {
-    out = *f;
+  ParsedNumber<double> f = go_parse_float(part);
+  if (f.ok()) {
+    out = f.value;
     return {};
   }
   return "strconv.ParseFloat: parsing " + go_quote(part) +
-         (range ? ": value out of range" : ": invalid syntax");
+         (f.error == NumError::kRange ? ": value out of range" : ": invalid syntax");
 }
 
 // Go's fmt.Sscan(text, &complex128) for a lexed complex constant such as 1+2i.
@@ -112,25 +113,25 @@ std::string convert_number(NumberNode& n, TokenType type) {
   }
   // Imaginary constants can only be complex, unless they are zero.
   if (!text.empty() && text.back() == 'i') {
-    if (std::optional<double> f = go_parse_float(text.substr(0, text.size() - 1))) {
+    if (ParsedNumber<double> f = go_parse_float(text.substr(0, text.size() - 1)); f.ok()) {
       n.is_complex = true;
       n.complex_real = 0;
-      n.complex_imag = *f;
+      n.complex_imag = f.value;
       simplify_complex(n);
       return {};
     }
   }
-  std::optional<std::uint64_t> u = go_parse_uint(text);
-  if (u) {
+  ParsedNumber<std::uint64_t> u = go_parse_uint(text, 0);
+  if (u.ok()) {
     n.is_uint = true;
-    n.uint64 = *u;
+    n.uint64 = u.value;
   }
-  if (std::optional<std::int64_t> i = go_parse_int(text)) {
+  if (ParsedNumber<std::int64_t> i = go_parse_int(text, 0); i.ok()) {
     n.is_int = true;
-    n.int64 = *i;
-    if (*i == 0) {  // "-0" fails ParseUint but is a fine unsigned zero
+    n.int64 = i.value;
+    if (i.value == 0) {  // "-0" fails ParseUint but is a fine unsigned zero
       n.is_uint = true;
-      n.uint64 = u.value_or(0);
+      n.uint64 = u.ok() ? u.value : 0;
     }
   }
   if (n.is_int) {
@@ -139,20 +140,21 @@ std::string convert_number(NumberNode& n, TokenType type) {
   } else if (n.is_uint) {
     n.is_float = true;
     n.float64 = static_cast<double>(n.uint64);
-  } else if (std::optional<double> f = go_parse_float(text)) {
+  } else if (ParsedNumber<double> parsed = go_parse_float(text); parsed.ok()) {
+    const double f = parsed.value;
     // A float spelled like an integer is an integer too large for 64 bits.
     if (text.find_first_of(".eEpP") == std::string_view::npos) {
       return "integer overflow: " + go_quote(text);
     }
     n.is_float = true;
-    n.float64 = *f;
-    if (float_is_int64(*f)) {
+    n.float64 = f;
+    if (float_is_int64(f)) {
       n.is_int = true;
-      n.int64 = static_cast<std::int64_t>(*f);
+      n.int64 = static_cast<std::int64_t>(f);
     }
-    if (float_is_uint64(*f)) {
+    if (float_is_uint64(f)) {
       n.is_uint = true;
-      n.uint64 = static_cast<std::uint64_t>(*f);
+      n.uint64 = static_cast<std::uint64_t>(f);
     }
   }
   if (!n.is_int && !n.is_uint && !n.is_float) return "illegal number syntax: " + go_quote(text);

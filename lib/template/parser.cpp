@@ -11,7 +11,9 @@
 #include <unordered_map>
 
 #include "template/lexer.h"
-#include "template/literals.h"
+#include "template/go_strconv.h"
+#include "template/go_unicode.h"
+#include "template/number_literal.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -567,10 +569,10 @@ bool is_empty_tree(const Node* n) {
       // bytes.TrimSpace: Unicode white space counts, invalid UTF-8 does not.
       std::string_view s = static_cast<const TextNode*>(n)->text;
       while (!s.empty()) {
-        DecodedRune d = decode_rune(s);
-        bool invalid = d.rune == kRuneError && d.width == 1;
-        if (invalid || !is_unicode_space(d.rune)) return false;
-        s.remove_prefix(d.width);
+        DecodedRune d = utf8_decode(s);
+        bool invalid = d.rune == kRuneError && d.size == 1;
+        if (invalid || !is_space(d.rune)) return false;
+        s.remove_prefix(d.size);
       }
       return true;
     }

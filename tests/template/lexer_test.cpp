@@ -6,10 +6,13 @@
 
 #include <string>
 
+#include "template/go_fmt.h"
+#include "template/go_strconv.h"
+#include "template/go_unicode.h"
 #include "template/lexer.h"
-#include "template/literals.h"
 
 using namespace sparkc::gotmpl;
+using sparkc::Value;
 
 namespace {
 
@@ -310,7 +313,7 @@ TEST_CASE("go_quote matches strconv.Quote") {
   CHECK(go_quote(std::string_view("a\0b", 3)) == "\"a\\x00b\"");
 }
 
-TEST_CASE("go_format_unicode matches %#U") {
+TEST_CASE("%#U names runes as the lexer's errors do") {
   struct Row {
     char32_t r;
     const char* want;
@@ -329,15 +332,16 @@ TEST_CASE("go_format_unicode matches %#U") {
   for (const Row& row : rows) {
     const std::string captured_want = row.want;
     CAPTURE(captured_want);
-    CHECK(go_format_unicode(row.r) == std::string(row.want));
+    Value v = Value::integer(row.r);
+    CHECK(go_sprintf("%#U", std::span<const Value>(&v, 1)) == std::string(row.want));
   }
 }
 
-TEST_CASE("decode_rune rejects what Go's utf8 rejects") {
+TEST_CASE("utf8_decode rejects what Go's utf8 rejects") {
   struct Row {
     std::string_view in;
     char32_t rune;
-    int width;
+    std::size_t width;
   };
   const Row rows[] = {
       {"", kRuneError, 0},
@@ -354,8 +358,8 @@ TEST_CASE("decode_rune rejects what Go's utf8 rejects") {
   };
   for (const Row& row : rows) {
     CAPTURE(row.rune);
-    DecodedRune d = decode_rune(row.in);
+    DecodedRune d = utf8_decode(row.in);
     CHECK(d.rune == row.rune);
-    CHECK(d.width == row.width);
+    CHECK(d.size == row.width);
   }
 }

@@ -131,6 +131,9 @@ const Row kRows[] = {
     {R"~(duration (int64 -1))~", R"~(string -1s)~"},
     {R"~(duration (int64 9999999999))~", R"~(string -2346317h47m54.709551616s)~"},
     {R"~(duration "9223372036854775807")~", R"~(string -1s)~"},
+    // Sprig drops ParseInt's range error but keeps its clamped value, which then wraps.
+    {R"~(duration "99999999999999999999")~", R"~(string -1s)~"},
+    {R"~(duration "-99999999999999999999")~", R"~(string 0s)~"},
     {R"~(duration nil)~", R"~(string 0s)~"},
     {R"~(durationRound "2h30m")~", R"~(string 2h)~"},
     {R"~(durationRound "48h")~", R"~(string 2d)~"},
