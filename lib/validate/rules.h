@@ -32,6 +32,8 @@ class Context {
   // Reports a finding of `rule_id` at its default severity unless the rule is disabled.
   void report(const std::string& rule_id, std::string message, const std::string& rel, int line,
               int col, std::string path = "", std::string hint = "");
+  // The number of errors reported so far by rules whose ID starts with `prefix`.
+  size_t errors_with_prefix(std::string_view prefix) const;
   // Diagnostics and the source map, moved out at the end of a run.
   Report finish();
 

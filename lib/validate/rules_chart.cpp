@@ -32,7 +32,7 @@ std::string field(const ChartFile& cf, const char* key) {
 std::optional<ChartFile> load_chart_file(Context& ctx) {
   auto text = ctx.read("Chart.yaml");
   if (!text) {
-    ctx.report("chart-yaml-invalid", "Chart.yaml file is missing", "", 0, 0, "",
+    ctx.report("chart-yaml-invalid", "Chart.yaml file is missing", "Chart.yaml", 0, 0, "",
                "create Chart.yaml with apiVersion, name and version");
     return std::nullopt;
   }
@@ -156,7 +156,7 @@ void check_dependencies(Context& ctx, const ChartFile& cf) {
 void check_templates_dir(Context& ctx) {
   std::error_code ec;
   if (!fs::is_directory(fs::path(ctx.dir()) / "templates", ec)) {
-    ctx.report("chart-templates-dir", "templates/ directory not found", "", 0, 0);
+    ctx.report("chart-templates-dir", "templates/ directory not found", "templates", 0, 0);
   }
 }
 

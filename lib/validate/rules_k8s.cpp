@@ -58,8 +58,15 @@ std::set<std::string> disabled_by_annotation(const Value& doc) {
 // does not load or render is reported once, and no object rule runs.
 std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
   std::vector<std::pair<std::string, std::string>> rendered;
+  std::shared_ptr<chart::Chart> c;
   try {
-    auto c = chart::load_chart(ctx.dir());
+    c = chart::load_chart(ctx.dir());
+  } catch (const std::exception& e) {
+    // The chart group has already said why, unless the cause is one it does not check.
+    if (ctx.errors_with_prefix("chart-") == 0) ctx.report("template-render-error", e.what(), "Chart.yaml", 0, 0);
+    return std::nullopt;
+  }
+  try {
     Value user = chart::merge_user_values(ctx.options().values);
     chart::TemplateOptions to;
     to.release_name = ctx.options().release_name;
@@ -67,7 +74,7 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
     Value top = chart::make_render_values(*c, user, to);
     rendered = chart::render_templates(*c, top);
   } catch (const std::exception& e) {
-    ctx.report("template-render-error", e.what(), "", 0, 0);
+    ctx.report("template-render-error", e.what(), "Chart.yaml", 0, 0);
     return std::nullopt;
   }
   std::vector<RenderedObject> out;

@@ -50,6 +50,14 @@ void Context::report(const std::string& rule_id, std::string message, const std:
   sink_.report(std::move(d));
 }
 
+size_t Context::errors_with_prefix(std::string_view prefix) const {
+  size_t n = 0;
+  for (const auto& d : sink_.diagnostics()) {
+    if (d.severity == diag::Severity::Error && d.rule_id.starts_with(prefix)) ++n;
+  }
+  return n;
+}
+
 Report Context::finish() {
   Report r;
   r.diagnostics = sink_.take();
