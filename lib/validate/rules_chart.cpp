@@ -145,7 +145,12 @@ void check_dependencies(Context& ctx, const ChartFile& cf) {
       ctx.report("chart-dependency-duplicate", "more than one dependency is named \"" + effective + "\"",
                  "Chart.yaml", m.line, m.col, path, "give one of them a distinct alias");
     }
-    if (std::find(present.begin(), present.end(), name->as_string()) == present.end()) {
+    // A chart from a remote repository is fetched by `helm dependency build` before install,
+    // the normal workflow for generated charts; only local ones must already be vendored.
+    const Value* repo = d.find("repository");
+    std::string repository = repo && repo->is_string() ? repo->as_string() : "";
+    bool local = repository.empty() || repository.starts_with("file://");
+    if (local && std::find(present.begin(), present.end(), name->as_string()) == present.end()) {
       ctx.report("chart-dependency-missing",
                  "dependency \"" + name->as_string() + "\" is declared but missing in charts/",
                  "Chart.yaml", m.line, m.col, path, "run `helm dependency build`");
