@@ -48,6 +48,11 @@ std::vector<RuleInfo> chart_rules() {
 
 std::vector<RuleInfo> values_rules() {
   return {
+      {"values-schema", "values",
+       "the values do not satisfy values.schema.json",
+       "helm install and helm template refuse values that fail the chart's schema",
+       "change the value to what the schema asks for (see the schema location in the hint)",
+       Severity::Error, "replicaCount: \"two\"   # schema: {type: integer}\n"},
       {"values-unknown-key", "values",
        "a values key is not declared in values.schema.json",
        "a misspelt key is silently ignored by Helm: the setting you meant never takes effect",

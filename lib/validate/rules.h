@@ -57,6 +57,8 @@ std::string did_you_mean(const std::string& word, const std::set<std::string>& c
 // The rule groups, each one explicit list of rules.
 void run_chart_rules(Context& ctx);
 void run_values_rules(Context& ctx);
+// values-schema, apart because it needs the chart loaded and the JSON Schema validator.
+void run_values_schema_rule(Context& ctx);
 void run_k8s_rules(Context& ctx);
 
 }  // namespace sparkc::validate::detail

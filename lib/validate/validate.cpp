@@ -149,6 +149,7 @@ Report validate_chart(const std::string& chart_dir, const Options& opts,
   for (const auto& f : opts.values.value_files) ctx.add_external(f);
   detail::run_chart_rules(ctx);
   detail::run_values_rules(ctx);
+  detail::run_values_schema_rule(ctx);
   detail::run_k8s_rules(ctx);
   return ctx.finish();
 }

@@ -91,6 +91,15 @@ const FixtureCase kFixtureCases[] = {
          "  - name: present\n"
          "          ^\n"
          "  hint: give one of them a distinct alias\n"},
+    {"schema-violation", "",
+         "schema-violation/values.yaml:2:15: error: \"replicaCount\": expected integer, got string [values-schema]\n"
+         "replicaCount: two\n"
+         "              ^\n"
+         "  hint: see properties/replicaCount/type in values.schema.json\n"
+         "schema-violation/values.yaml:5:9: error: \"server.mode\": value must be one of \"batch\", \"stream\" [values-schema]\n"
+         "  mode: fast\n"
+         "        ^\n"
+         "  hint: see properties/server/properties/mode/enum in values.schema.json\n"},
     {"unknown-key", "",
          "unknown-key/values.yaml:2:1: warning: unknown key \"replicaCuont\" at the top level (values.schema.json does not declare it) [values-unknown-key]\n"
          "replicaCuont: 2\n"
@@ -100,11 +109,18 @@ const FixtureCase kFixtureCases[] = {
          "  prot: 8081\n"
          "  ^\n"
          "  hint: did you mean \"port\"?\n"
+         "unknown-key/values.yaml:5:9: error: \"server.prot\": property \"prot\" is not allowed [values-schema]\n"
+         "  prot: 8081\n"
+         "        ^\n"
+         "  hint: see properties/server/$ref/additionalProperties in values.schema.json\n"
          "unknown-key/values.yaml:10:1: warning: unknown key \"unrelated\" at the top level (values.schema.json does not declare it) [values-unknown-key]\n"
          "unrelated: true\n"
          "^\n"},
     {"unknown-key", "values-unknown-key",
-         ""},
+         "unknown-key/values.yaml:5:9: error: \"server.prot\": property \"prot\" is not allowed [values-schema]\n"
+         "  prot: 8081\n"
+         "        ^\n"
+         "  hint: see properties/server/$ref/additionalProperties in values.schema.json\n"},
     {"bad-chart-yaml", "chart-name,chart-type,chart-templates-dir",
          "bad-chart-yaml/Chart.yaml:1:13: error: apiVersion \"v3\" is not valid: the value must be either \"v1\" or \"v2\" [chart-api-version]\n"
          "apiVersion: v3\n"
