@@ -12,7 +12,7 @@
 
 #include <memory>
 
-#include "crypto_test_util.h"
+#include "func_test_util.h"
 #include "template/funcs_sprig_certs.h"
 #include "template/funcs_sprig_crypto.h"
 #include "template/funcs_sprig_encoding.h"

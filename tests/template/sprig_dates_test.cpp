@@ -7,7 +7,7 @@
 
 #include <cstdlib>
 
-#include "lists_test_util.h"
+#include "func_test_util.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -131,7 +131,6 @@ const Row kRows[] = {
     {R"~(duration (int64 -1))~", R"~(string -1s)~"},
     {R"~(duration (int64 9999999999))~", R"~(string -2346317h47m54.709551616s)~"},
     {R"~(duration "9223372036854775807")~", R"~(string -1s)~"},
-    // Sprig drops ParseInt's range error but keeps its clamped value, which then wraps.
     {R"~(duration "99999999999999999999")~", R"~(string -1s)~"},
     {R"~(duration "-99999999999999999999")~", R"~(string 0s)~"},
     {R"~(duration nil)~", R"~(string 0s)~"},
@@ -162,33 +161,33 @@ const Row kRows[] = {
 
 TEST_CASE("sprig_dates: rows agree with Go and Sprig") {
   setenv("TZ", "UTC", 1);  // the oracle ran with Local = UTC
-  const FunctionRegistry r = testutil::make_registry(register_sprig_dates);
+  const FunctionRegistry r = testing::make_registry(register_sprig_dates);
   for (const Row& row : kRows) {
     const std::string expr = row.expr;
     CAPTURE(expr);
-    CHECK(testutil::run_row(r, expr) == std::string(row.want));
+    CHECK(testing::run_row(r, expr) == std::string(row.want));
   }
 }
 
 // now is the current time in Local: check its type and shape, not its value.
 TEST_CASE("sprig_dates: now") {
   setenv("TZ", "UTC", 1);
-  const FunctionRegistry r = testutil::make_registry(register_sprig_dates);
-  const std::string got = testutil::run_row(r, "now");
+  const FunctionRegistry r = testing::make_registry(register_sprig_dates);
+  const std::string got = testing::run_row(r, "now");
   CAPTURE(got);
   CHECK(got.rfind("time.Time 20", 0) == 0);
   CHECK(got.size() >= std::string("time.Time 2024-01-01 00:00:00 +0000 UTC").size());
   CHECK(got.substr(got.size() - 10) == " +0000 UTC");
-  CHECK(testutil::run_row(r, "ago (now)") == "string 0s");
-  CHECK(testutil::run_row(r, "durationRound (now)") == "string 0s");
-  CHECK(testutil::run_row(r, "date \"2006\" 1.5").substr(0, 9) == "string 20");
+  CHECK(testing::run_row(r, "ago (now)") == "string 0s");
+  CHECK(testing::run_row(r, "durationRound (now)") == "string 0s");
+  CHECK(testing::run_row(r, "date \"2006\" 1.5").substr(0, 9) == "string 20");
 }
 
 // Methods of time.Time that templates call directly.
 TEST_CASE("sprig_dates: time.Time fields and methods") {
   setenv("TZ", "UTC", 1);
-  const FunctionRegistry r = testutil::make_registry(register_sprig_dates);
-  testutil::Evaluator ev(r);
+  const FunctionRegistry r = testing::make_registry(register_sprig_dates);
+  testing::Evaluator ev(r);
   Value t = ev.eval("mustToDate \"2006-01-02 15:04:05 MST\" \"2024-02-29 13:14:15 UTC\"");
   const auto& obj = dynamic_cast<const MethodObject&>(*t.as_object());
   CHECK(t.go_type_name() == "time.Time");
@@ -198,7 +197,7 @@ TEST_CASE("sprig_dates: time.Time fields and methods") {
   CHECK(obj.field("YearDay")->as_int() == 60);
   CHECK(obj.field("Weekday")->as_string() == "Thursday");
   CHECK(obj.to_data().as_string() == "2024-02-29T13:14:15Z");
-  testutil::StubContext ctx;
+  testing::StubContext ctx;
   std::vector<Value> layout{Value("Mon Jan 2 3:04PM 2006")};
   CHECK(obj.method("Format")->fn(ctx, layout).as_string() == "Thu Feb 29 1:14PM 2024");
   std::vector<Value> date_args{Value::integer(0), Value::integer(1), Value::integer(1)};

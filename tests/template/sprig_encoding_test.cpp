@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <regex>
 
-#include "crypto_test_util.h"
+#include "func_test_util.h"
 #include "template/funcs_sprig_encoding.h"
 
 using namespace sparkc;

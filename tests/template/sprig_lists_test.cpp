@@ -7,7 +7,7 @@
 
 #include <cstdlib>
 
-#include "lists_test_util.h"
+#include "func_test_util.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -256,18 +256,18 @@ const Row kRows[] = {
 
 TEST_CASE("sprig_lists: rows agree with Go and Sprig") {
   setenv("TZ", "UTC", 1);  // the oracle ran with Local = UTC
-  const FunctionRegistry r = testutil::make_registry(register_sprig_math);
+  const FunctionRegistry r = testing::make_registry(register_sprig_math);
   for (const Row& row : kRows) {
     const std::string expr = row.expr;
     CAPTURE(expr);
-    CHECK(testutil::run_row(r, expr) == std::string(row.want));
+    CHECK(testing::run_row(r, expr) == std::string(row.want));
   }
 }
 
 // Maps are shared: set, unset and merge change the map they are given and return it.
 TEST_CASE("sprig_lists: set, unset and merge mutate their map in place") {
-  const FunctionRegistry r = testutil::make_registry(register_sprig_math);
-  testutil::StubContext ctx;
+  const FunctionRegistry r = testing::make_registry(register_sprig_math);
+  testing::StubContext ctx;
   Value d = Value::map({{"a", Value::integer(1)}});
   std::vector<Value> args{d, Value("b"), Value::integer(2)};
   Value out = r.find("set")->fn(ctx, args);
@@ -288,8 +288,8 @@ TEST_CASE("sprig_lists: set, unset and merge mutate their map in place") {
 
 // A nil map argument: get and hasKey see nothing, set panics as Go does on a nil map.
 TEST_CASE("sprig_lists: nil maps") {
-  const FunctionRegistry r = testutil::make_registry(register_sprig_math);
-  testutil::StubContext ctx;
+  const FunctionRegistry r = testing::make_registry(register_sprig_math);
+  testing::StubContext ctx;
   std::vector<Value> get_args{Value(), Value("a")};
   CHECK(r.find("get")->fn(ctx, get_args).as_string().empty());
   CHECK(r.find("hasKey")->fn(ctx, get_args).as_bool() == false);
@@ -301,8 +301,8 @@ TEST_CASE("sprig_lists: nil maps") {
 
 // deepCopy gives maps that no longer share state with the original.
 TEST_CASE("sprig_lists: deepCopy detaches nested maps") {
-  const FunctionRegistry r = testutil::make_registry(register_sprig_math);
-  testutil::StubContext ctx;
+  const FunctionRegistry r = testing::make_registry(register_sprig_math);
+  testing::StubContext ctx;
   Value inner = Value::map({{"x", Value::integer(1)}});
   Value outer = Value::map({{"in", inner}});
   std::vector<Value> args{outer};

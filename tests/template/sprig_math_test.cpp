@@ -7,7 +7,7 @@
 
 #include <cstdlib>
 
-#include "lists_test_util.h"
+#include "func_test_util.h"
 
 namespace sparkc::gotmpl {
 namespace {
@@ -215,18 +215,18 @@ const Row kRows[] = {
 
 TEST_CASE("sprig_math: rows agree with Go and Sprig") {
   setenv("TZ", "UTC", 1);  // the oracle ran with Local = UTC
-  const FunctionRegistry r = testutil::make_registry(register_sprig_math);
+  const FunctionRegistry r = testing::make_registry(register_sprig_math);
   for (const Row& row : kRows) {
     const std::string expr = row.expr;
     CAPTURE(expr);
-    CHECK(testutil::run_row(r, expr) == std::string(row.want));
+    CHECK(testing::run_row(r, expr) == std::string(row.want));
   }
 }
 
 // randInt draws from [min, max); its Go stream is not reproduced, only its range and errors.
 TEST_CASE("sprig_math: randInt") {
-  const FunctionRegistry r = testutil::make_registry(register_sprig_math);
-  testutil::StubContext ctx;
+  const FunctionRegistry r = testing::make_registry(register_sprig_math);
+  testing::StubContext ctx;
   for (int i = 0; i < 50; ++i) {
     std::vector<Value> args{Value::integer(-3), Value::integer(4)};
     Value v = r.find("randInt")->fn(ctx, args);
@@ -234,8 +234,8 @@ TEST_CASE("sprig_math: randInt") {
     CHECK(v.as_int() >= -3);
     CHECK(v.as_int() < 4);
   }
-  CHECK(testutil::run_row(r, "randInt 5 5") == "ERR invalid argument to Intn");
-  CHECK(testutil::run_row(r, "randInt 5 1") == "ERR invalid argument to Intn");
+  CHECK(testing::run_row(r, "randInt 5 5") == "ERR invalid argument to Intn");
+  CHECK(testing::run_row(r, "randInt 5 1") == "ERR invalid argument to Intn");
 }
 
 // Every math function Sprig 3.2.3 registers is present, with its aliases.

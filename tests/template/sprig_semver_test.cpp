@@ -2,7 +2,7 @@
 // expected value below was produced by the Go oracle (text/template + sprig).
 #include <doctest/doctest.h>
 
-#include "crypto_test_util.h"
+#include "func_test_util.h"
 
 using namespace sparkc;
 using namespace sparkc::gotmpl;

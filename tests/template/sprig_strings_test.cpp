@@ -6,7 +6,7 @@
 #include <cmath>
 #include <set>
 
-#include "sprig_test_util.h"
+#include "func_test_util.h"
 
 using namespace sparkc;
 using namespace sparkc::gotmpl;

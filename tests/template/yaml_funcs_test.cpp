@@ -10,22 +10,12 @@
 
 #include "sparkc/functions.h"
 #include "sparkc/yaml.h"
+#include "func_test_util.h"
 
 using namespace sparkc;
 using namespace sparkc::gotmpl;
 
 namespace {
-
-// The functions here never call back into the engine.
-class NoEngine : public CallContext {
- public:
-  std::string include(std::string_view, const Value&) override { return ""; }
-  std::string tpl(std::string_view, const Value&) override { return ""; }
-  std::string_view template_name() const override { return "test"; }
-  void random_bytes(std::span<unsigned char> out) override {
-    for (auto& b : out) b = 0;
-  }
-};
 
 const FunctionRegistry& registry() {
   static const FunctionRegistry r = [] {
@@ -41,7 +31,7 @@ const FunctionRegistry& registry() {
 std::string call(const char* name, const Value& arg) {
   const Function* f = registry().find(name);
   REQUIRE(f != nullptr);
-  NoEngine ctx;
+  testing::StubContext ctx;  // the functions here never call back into the engine
   Value args[] = {arg};
   try {
     Value out = f->fn(ctx, args);

@@ -14,7 +14,7 @@ print(f'''// {title}
 
 #include <cstdlib>
 
-#include "lists_test_util.h"
+#include "func_test_util.h"
 
 namespace sparkc::gotmpl {{
 namespace {{
@@ -30,11 +30,11 @@ const Row kRows[] = {{
 
 TEST_CASE("{name}: rows agree with Go and Sprig") {{
   setenv("TZ", "UTC", 1);  // the oracle ran with Local = UTC
-  const FunctionRegistry r = testutil::make_registry({family});
+  const FunctionRegistry r = testing::make_registry({family});
   for (const Row& row : kRows) {{
     const std::string expr = row.expr;
     CAPTURE(expr);
-    CHECK(testutil::run_row(r, expr) == std::string(row.want));
+    CHECK(testing::run_row(r, expr) == std::string(row.want));
   }}
 }}
 {extra_src}

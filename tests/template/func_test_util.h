@@ -1,12 +1,18 @@
-// A small harness for Sprig function tests that need no template engine: it evaluates a
-// one-line call in template syntax (`first (list 1 2 3)`, `list 1 2 | rest`) against a
-// registry, converting literal arguments the way text/template would, and prints the result
-// as Go's printf "%T %v" does, so expectations can come straight from the Go oracle.
+// Helpers for calling registered template functions directly, without the executor, shared by
+// every function test: one CallContext stub, plus three ways of calling that suit the families'
+// tables: call_function (result as %v and %T, for the strings table), call/check_rows (rows
+// against the encoding, semver and crypto registry) and run_row (a one-line pipeline in
+// template syntax printed as "%T %v", for the lists, math and dates tables).
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
+#include <deque>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -16,21 +22,140 @@
 #include "template/funcs_sprig_cast.h"
 #include "template/go_fmt.h"
 
-namespace sparkc::gotmpl::testutil {
+namespace sparkc::gotmpl::testing {
 
-// A CallContext with a fixed random stream and no templates.
+// The one CallContext stub of the function tests. Functions under test never reach back into
+// the engine (include and tpl throw); random bytes come from a seeded xorshift generator, or
+// from a scripted queue first (to drive rejection sampling through known values).
 class StubContext : public CallContext {
  public:
-  std::string include(std::string_view, const Value&) override { throw std::runtime_error("no include"); }
-  std::string tpl(std::string_view, const Value&) override { throw std::runtime_error("no tpl"); }
+  explicit StubContext(std::uint64_t seed = 42) : state_(seed ? seed : 1) {}
+
+  std::string include(std::string_view, const Value&) override { throw std::logic_error("no include"); }
+  std::string tpl(std::string_view, const Value&) override { throw std::logic_error("no tpl"); }
   std::string_view template_name() const override { return "t"; }
+
   void random_bytes(std::span<unsigned char> out) override {
-    for (auto& b : out) b = static_cast<unsigned char>(next_ = next_ * 1103515245u + 12345u);
+    for (auto& b : out) {
+      if (!script_.empty()) {
+        b = script_.front();
+        script_.pop_front();
+        continue;
+      }
+      state_ ^= state_ << 13;
+      state_ ^= state_ >> 7;
+      state_ ^= state_ << 17;
+      b = static_cast<unsigned char>(state_ >> 24);
+    }
+    drawn_ += out.size();
   }
 
+  // Queues bytes that random_bytes returns before any generated ones.
+  void script(std::vector<unsigned char> bytes) { script_.insert(script_.end(), bytes.begin(), bytes.end()); }
+  size_t drawn() const { return drawn_; }
+
  private:
-  unsigned next_ = 1;
+  std::uint64_t state_;
+  std::deque<unsigned char> script_;
+  size_t drawn_ = 0;
 };
+
+// --- Direct calls, printed as fmt does ----------------------------------------------------
+
+// The outcome of one call: fmt's %v of the result and its Go type, or the error text.
+struct CallResult {
+  std::string printed;  // "<nil>" for nil, as %v prints it
+  std::string type;     // %T: "string", "[]string", "<nil>"
+  std::string error;    // FuncError text; empty on success
+};
+
+// Calls `name` from `registry` with `args`, which must already have the declared types.
+inline CallResult call_function(const FunctionRegistry& registry, std::string_view name,
+                                std::vector<Value> args) {
+  const Function* f = registry.find(name);
+  if (!f) return {"", "", "function \"" + std::string(name) + "\" not registered"};
+  StubContext ctx;
+  try {
+    Value v = f->fn(ctx, std::span<const Value>(args));
+    return {v.is_nil() ? "<nil>" : go_print_value(v), v.go_type_name(), ""};
+  } catch (const FuncError& e) {
+    return {"", "", e.what()};
+  }
+}
+
+// --- Rows against the encoding, semver and crypto registry --------------------------------
+
+// The registry holding just the functions under test.
+inline const FunctionRegistry& encoding_registry() {
+  static const FunctionRegistry r = [] {
+    FunctionRegistry reg;
+    register_sprig_encoding(reg);
+    return reg;
+  }();
+  return r;
+}
+
+// Calls a registered function; a missing function fails the test.
+inline Value call(CallContext& ctx, std::string_view name, std::vector<Value> args) {
+  const Function* f = encoding_registry().find(name);
+  if (!f) throw std::logic_error("no function " + std::string(name));
+  return f->fn(ctx, args);
+}
+
+inline Value call(std::string_view name, std::vector<Value> args) {
+  StubContext ctx;
+  return call(ctx, name, std::move(args));
+}
+
+// Prints a result the way the template would print it (%v), for the value kinds these
+// functions return.
+inline std::string show(const Value& v) {
+  switch (v.type()) {
+    case Type::Nil: return "<no value>";
+    case Type::Bool: return v.as_bool() ? "true" : "false";
+    case Type::Int:
+    case Type::Int64: return std::to_string(v.as_int());
+    case Type::Uint64: return std::to_string(v.as_uint());
+    case Type::String: return v.as_string();
+    case Type::Object: return v.as_object()->print();
+    default: return "<" + v.go_type_name() + ">";
+  }
+}
+
+// One table row: a call, and Go's output or the error after "error calling NAME: ".
+struct Row {
+  std::string fn;
+  std::vector<Value> args;
+  std::string want;
+  bool is_error = false;
+};
+
+// Runs a row and returns the output or the error message, prefixed "ERR " for errors.
+inline std::string run_row(CallContext& ctx, const Row& row) {
+  try {
+    return show(call(ctx, row.fn, row.args));
+  } catch (const FuncError& e) {
+    return std::string("ERR ") + e.what();
+  }
+}
+
+inline void check_rows(const std::vector<Row>& rows) {
+  for (const auto& row : rows) {
+    StubContext ctx;
+    std::string got = run_row(ctx, row);
+    std::string want = row.is_error ? "ERR " + row.want : row.want;
+    CAPTURE(row.fn);
+    CAPTURE(row.args.empty() ? std::string() : show(row.args[0]));
+    CAPTURE(row.args.size() < 2 ? std::string() : show(row.args[1]));
+    CHECK(got == want);
+  }
+}
+
+// --- One-line pipelines in template syntax ---------------------------------------------------
+//
+// Evaluates a call such as `first (list 1 2 3)` or `list 1 2 | rest` against a registry,
+// converting literal arguments the way text/template would, so expectations can come straight
+// from the Go oracle.
 
 // The registry under test plus the few Sprig conversions the rows use to build arguments.
 inline FunctionRegistry make_registry(void (*register_family)(FunctionRegistry&)) {
@@ -178,4 +303,4 @@ inline std::string run_row(const FunctionRegistry& r, std::string_view row) {
   }
 }
 
-}  // namespace sparkc::gotmpl::testutil
+}  // namespace sparkc::gotmpl::testing
