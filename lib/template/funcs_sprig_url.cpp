@@ -7,7 +7,7 @@
 #include <string>
 
 #include "template/funcs_sprig_strings.h"
-#include "template/go_fmt.h"
+#include "template/go_strconv.h"
 #include "template/go_unicode.h"
 
 namespace sparkc::gotmpl {
@@ -18,11 +18,6 @@ using Args = std::span<const Value>;
 
 // The part of a URL being escaped or unescaped; each has its own reserved characters.
 enum class Mode { Path, Host, Zone, UserPassword, Fragment };
-
-std::string go_quote(std::string_view s) {
-  Value v{std::string(s)};
-  return go_sprintf("%q", std::span<const Value>(&v, 1));
-}
 
 bool is_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
