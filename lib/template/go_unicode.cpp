@@ -38,33 +38,6 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 }  // namespace
 
-DecodedRune utf8_decode(std::string_view s) {
-  if (s.empty()) return {kRuneError, 0};
-  auto b0 = static_cast<unsigned char>(s[0]);
-  if (b0 < 0x80) return {b0, 1};
-  std::size_t need;
-  char32_t r;
-  char32_t min;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 2, r = b0 & 0x1F, min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 3, r = b0 & 0x0F, min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 4, r = b0 & 0x07, min = 0x10000;
-  } else {
-    return {kRuneError, 1};
-  }
-  if (s.size() < need) return {kRuneError, 1};
-  for (std::size_t i = 1; i < need; ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (!is_continuation(c)) return {kRuneError, 1};
-    r = (r << 6) | (c & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are invalid, one byte at a time.
-  if (r < min || (r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF) return {kRuneError, 1};
-  return {r, need};
-}
-
 DecodedRune utf8_decode_last(std::string_view s) {
   if (s.empty()) return {kRuneError, 0};
   std::size_t end = s.size();
@@ -80,21 +53,7 @@ DecodedRune utf8_decode_last(std::string_view s) {
 
 void utf8_append(std::string& out, char32_t r) {
   if ((r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF) r = kRuneError;
-  if (r < 0x80) {
-    out.push_back(static_cast<char>(r));
-  } else if (r < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (r >> 6)));
-    out.push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  } else if (r < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (r >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (r >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((r >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  }
+  utf8::append_raw(out, r);
 }
 
 std::vector<char32_t> utf8_runes(std::string_view s) {

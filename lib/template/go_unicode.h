@@ -12,19 +12,16 @@
 #include <string_view>
 #include <vector>
 
+#include "value/utf8.h"
+
 namespace sparkc::gotmpl {
 
-// U+FFFD, what Go decodes an invalid byte to.
-inline constexpr char32_t kRuneError = 0xFFFD;
-
-// A decoded rune and the number of bytes it took (Go's utf8.DecodeRuneInString).
-struct DecodedRune {
-  char32_t rune;
-  std::size_t size;  // 0 only for empty input; 1 for an invalid byte
-};
+// U+FFFD and the decoded-rune pair come from the decoder lib/yaml shares (value/utf8.h).
+using utf8::DecodedRune;
+using utf8::kRuneError;
 
 // Decodes the first rune of `s`: invalid or overlong sequences and surrogates give (U+FFFD, 1).
-DecodedRune utf8_decode(std::string_view s);
+inline DecodedRune utf8_decode(std::string_view s) { return utf8::decode(s); }
 // Decodes the last rune of `s` (utf8.DecodeLastRuneInString).
 DecodedRune utf8_decode_last(std::string_view s);
 // Appends the UTF-8 encoding of r; invalid runes are written as U+FFFD (utf8.AppendRune).
