@@ -16,6 +16,7 @@ namespace {
 bool can_be_nil(Param p) {
   switch (p) {
     case Param::Any:
+    case Param::Reflect:
     case Param::List:
     case Param::StrList:
     case Param::Map:
@@ -30,6 +31,7 @@ Value zero_of(Param p) {
     case Param::List: return Value(List{}, ElemType::Any);
     case Param::StrList: return Value(List{}, ElemType::String);
     case Param::Bytes: return Value::bytes("");
+    case Param::Reflect: return zero_reflect_value();
     default: return Value();  // interface{} nil, nil map
   }
 }
@@ -38,7 +40,8 @@ Value zero_of(Param p) {
 // identical, since none of the parameter types is an interface with methods.
 bool assignable(const Value& v, Param p) {
   switch (p) {
-    case Param::Any: return true;
+    case Param::Any:
+    case Param::Reflect: return true;
     case Param::String: return v.type() == Type::String;
     case Param::Int: return v.type() == Type::Int;
     case Param::Int64: return v.type() == Type::Int64;
@@ -382,7 +385,7 @@ Value State::validate_type(Val v, Param p) {
     if (can_be_nil(p)) return zero_of(p);
     errorf("invalid value; expected " + std::string(param_type_name(p)));
   }
-  if (p == Param::Any) return std::move(v.v);
+  if (p == Param::Any || p == Param::Reflect) return std::move(v.v);
   if (!v.is_nil_iface() && assignable(v.v, p)) return std::move(v.v);
   errorf("wrong type for value; expected " + std::string(param_type_name(p)) + "; got " +
          (v.is_nil_iface() ? std::string("interface {}") : v.v.go_type_name()));
@@ -433,7 +436,8 @@ Value State::eval_arg(const Val& dot, Param p, const NodePtr& n) {
         return Value::float64(static_cast<const NumberNode&>(*n).float64);
       }
       errorf("expected float; found " + n->to_string());
-    case Param::Any: return eval_empty_interface(dot, *n).v;
+    case Param::Any:
+    case Param::Reflect: return eval_empty_interface(dot, *n).v;
     default: break;
   }
   errorf("can't handle " + n->to_string() + " for arg of type " + std::string(param_type_name(p)));

@@ -46,6 +46,8 @@ Value not_fn(CallContext&, Args args) { return Value(!is_true(args[0])); }
 
 Value len_fn(CallContext&, Args args) {
   const Value& v = args[0];
+  // Go's length calls item.Type() on an invalid reflect.Value, which panics.
+  if (is_zero_reflect_value(v)) fail("reflect: call of reflect.Value.Type on zero Value");
   switch (v.type()) {
     case Type::Nil: fail("len of nil pointer");
     case Type::String:
@@ -391,7 +393,7 @@ void register_builtins(FunctionRegistry& r) {
   r.add("and", one_or_more, and_fn);
   r.add("or", one_or_more, or_fn);
   r.add("not", Signature{{Param::Any}, false, false}, not_fn);
-  r.add("len", Signature{{Param::Any}, false, true}, len_fn);
+  r.add("len", Signature{{Param::Reflect}, false, true}, len_fn);
   r.add("index", one_or_more_err, index_fn);
   r.add("slice", one_or_more_err, slice_fn);
   r.add("call", one_or_more_err, call_fn);

@@ -16,6 +16,7 @@ std::string_view param_type_name(Param p) {
     case Param::StrList: return "[]string";
     case Param::Map: return "map[string]interface {}";
     case Param::Bytes: return "[]uint8";
+    case Param::Reflect: return "reflect.Value";
   }
   return "interface {}";
 }

@@ -25,4 +25,26 @@ bool is_true(const Value& v, bool* ok) {
 // Sprig's empty: true for nil, false, 0, "", empty collections; a struct is never empty.
 bool is_empty(const Value& v) { return !is_true(v); }
 
+namespace {
+
+// A reflect.Value holding nothing: what Go's builtins receive for an invalid argument.
+class ZeroReflectValue : public Object {
+ public:
+  std::string go_type_name() const override { return "reflect.Value"; }
+  std::string kind_name() const override { return "invalid"; }
+  std::optional<Value> field(std::string_view) const override { return std::nullopt; }
+  std::string print() const override { return "<invalid reflect.Value>"; }
+};
+
+}  // namespace
+
+Value zero_reflect_value() {
+  static const std::shared_ptr<Object> zero = std::make_shared<ZeroReflectValue>();
+  return Value(zero);
+}
+
+bool is_zero_reflect_value(const Value& v) {
+  return v.is_object() && dynamic_cast<const ZeroReflectValue*>(v.as_object().get()) != nullptr;
+}
+
 }  // namespace sparkc::gotmpl

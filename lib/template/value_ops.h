@@ -12,4 +12,9 @@ bool is_true(const Value& v, bool* ok = nullptr);
 // Sprig's empty: like !is_true, but also true for nil and for a zero struct.
 bool is_empty(const Value& v);
 
+// The zero reflect.Value that an invalid value becomes when Go passes it to a builtin taking a
+// reflect.Value (Param::Reflect), and the test for it. Only Go's builtins ever see it.
+Value zero_reflect_value();
+bool is_zero_reflect_value(const Value& v);
+
 }  // namespace sparkc::gotmpl

@@ -30,6 +30,9 @@ enum class Param : std::uint8_t {
   StrList,  // []string
   Map,      // map[string]interface{}: a Map of ElemType::Any, nil becomes nil map
   Bytes,    // []byte
+  // reflect.Value: Go's own builtins (len, index, ...) take this; an invalid value (a missing
+  // one after a pipeline) reaches them as a zero reflect.Value, see is_zero_reflect_value.
+  Reflect,
 };
 
 // Returns the Go spelling of a parameter type for error messages: "string", "[]interface {}".
