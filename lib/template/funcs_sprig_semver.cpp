@@ -28,25 +28,37 @@ constexpr std::string_view kConstraintVersionRe =
 // The operators; the empty alternative (plain "1.2.3") comes second, as in semver.
 constexpr std::string_view kOps = R"(=||!=|>|<|>=|=>|<=|=<|~|~>|\^)";
 
+// Each pattern is compiled on first use: a chart load only parses versions, and compiling
+// the constraint patterns too would cost a small render a third of its instructions.
 struct Regexes {
-  RE2 version{"^" + std::string(kVersionRe) + "$"};
+  static const RE2& version_re() {
+    static const RE2 re{"^" + std::string(kVersionRe) + "$"};
+    return re;
+  }
   // ^ op version $, groups: 1 op, 2 version, 3 major, 4 .minor, 5 .patch, 6 -prerelease.
-  RE2 constraint{"^\\s*(" + std::string(kOps) + ")\\s*(" + std::string(kConstraintVersionRe) +
-                 ")\\s*$"};
+  static const RE2& constraint_re() {
+    static const RE2 re{"^\\s*(" + std::string(kOps) + ")\\s*(" + std::string(kConstraintVersionRe) +
+                        ")\\s*$"};
+    return re;
+  }
   // "a - b": groups 1 and 11 are the two versions.
-  RE2 range{"\\s*(" + std::string(kConstraintVersionRe) + ")\\s+-\\s+(" +
-            std::string(kConstraintVersionRe) + ")\\s*"};
-  RE2 find{"(" + std::string(kOps) + ")\\s*(" + std::string(kConstraintVersionRe) + ")"};
+  static const RE2& range_re() {
+    static const RE2 re{"\\s*(" + std::string(kConstraintVersionRe) + ")\\s+-\\s+(" +
+                        std::string(kConstraintVersionRe) + ")\\s*"};
+    return re;
+  }
+  static const RE2& find_re() {
+    static const RE2 re{"(" + std::string(kOps) + ")\\s*(" + std::string(kConstraintVersionRe) + ")"};
+    return re;
+  }
   // One AND-group: comparisons separated by spaces or commas.
-  RE2 valid{"^(\\s*(" + std::string(kOps) + ")\\s*(" + std::string(kConstraintVersionRe) +
-            ")\\s*)((?:\\s+|,\\s*)(" + std::string(kOps) + ")\\s*(" +
-            std::string(kConstraintVersionRe) + ")\\s*)*$"};
+  static const RE2& valid_re() {
+    static const RE2 re{"^(\\s*(" + std::string(kOps) + ")\\s*(" + std::string(kConstraintVersionRe) +
+                        ")\\s*)((?:\\s+|,\\s*)(" + std::string(kOps) + ")\\s*(" +
+                        std::string(kConstraintVersionRe) + ")\\s*)*$"};
+    return re;
+  }
 };
-
-const Regexes& regexes() {
-  static const Regexes r;
-  return r;
-}
 
 // Runs `re` at `pos` (unanchored) and returns all groups, or nullopt; absent groups are empty,
 // as Go's FindStringSubmatch reports them.
@@ -159,7 +171,7 @@ Constraint parse_constraint(std::string_view text) {
     c.dirty = true;
     return c;
   }
-  auto m = submatch(regexes().constraint, text);
+  auto m = submatch(Regexes::constraint_re(), text);
   if (!m) throw FuncError("improper constraint: " + std::string(text));
   const auto& g = *m;
   Constraint c;
@@ -188,7 +200,7 @@ Constraint parse_constraint(std::string_view text) {
 // strings.Replace(o, match, t, 1) does.
 std::string rewrite_range(std::string_view text) {
   std::string out(text);
-  for (const auto& m : submatch_all(regexes().range, text)) {
+  for (const auto& m : submatch_all(Regexes::range_re(), text)) {
     std::string t = ">= " + std::string(m[1]) + ", <= " + std::string(m[11]);
     size_t at = out.find(m[0]);
     if (at != std::string::npos) out.replace(at, m[0].size(), t);
@@ -278,7 +290,7 @@ std::string Version::str() const {
 }
 
 Version parse_version(std::string_view text) {
-  auto m = submatch(regexes().version, text);
+  auto m = submatch(Regexes::version_re(), text);
   if (!m) throw FuncError("Invalid Semantic Version");
   const auto& g = *m;
   Version v;
@@ -317,10 +329,10 @@ Constraints Constraints::parse(std::string_view text) {
     rest = rest.substr(i + 2);
   }
   for (auto part : ors) {
-    if (!RE2::PartialMatch(re2::StringPiece(part.data(), part.size()), regexes().valid))
+    if (!RE2::PartialMatch(re2::StringPiece(part.data(), part.size()), Regexes::valid_re()))
       throw FuncError("improper constraint: " + std::string(part));
     std::vector<Constraint> ands;
-    auto found = submatch_all(regexes().find, part);
+    auto found = submatch_all(Regexes::find_re(), part);
     if (found.empty()) ands.push_back(parse_constraint(part));
     for (const auto& m : found) ands.push_back(parse_constraint(m[0]));
     cs.ors_.push_back(std::move(ands));
