@@ -1,120 +1,16 @@
 package main
 
-import (
-	"fmt"
-	"math"
-	"sort"
-	"strconv"
-	"strings"
+// The C++ value spelling shared with the other oracle programs (../cppvalue).
+import cv "../cppvalue"
+
+var (
+	cppStr   = cv.Str
+	cppFloat = cv.Float
+	cppVal   = cv.Val
+	cppList  = cv.List
+	cppMap   = cv.Map
+	args     = cv.Args
 )
 
-var _ = strconv.Itoa
-
-func cppStr(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c >= 0x20 && c < 0x7f:
-			b.WriteByte(c)
-		default:
-			fmt.Fprintf(&b, "\\%03o", c)
-		}
-	}
-	b.WriteString("\"s")
-	return b.String()
-}
-
-func cppFloat(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "kInf"
-	case math.IsInf(f, -1):
-		return "-kInf"
-	case math.IsNaN(f):
-		return "kNaN"
-	}
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eE") {
-		s += ".0"
-	}
-	return s
-}
-
-func cppVal(v interface{}) string {
-	switch x := v.(type) {
-	case nil:
-		return "Value()"
-	case bool:
-		return fmt.Sprintf("Value(%v)", x)
-	case int:
-		return fmt.Sprintf("Value::integer(%d)", x)
-	case int64:
-		if x == math.MinInt64 {
-			return "Value::int64(std::numeric_limits<std::int64_t>::min())"
-		}
-		return fmt.Sprintf("Value::int64(%dLL)", x)
-	case uint64:
-		return fmt.Sprintf("Value::uint64(%dULL)", x)
-	case float64:
-		return "Value::float64(" + cppFloat(x) + ")"
-	case string:
-		return "Value(" + cppStr(x) + ")"
-	case []byte:
-		return "Value::bytes(" + cppStr(string(x)) + ")"
-	case []interface{}:
-		return "Value::list(" + cppList(x) + ")"
-	case []string:
-		l := []interface{}{}
-		for _, e := range x {
-			l = append(l, e)
-		}
-		return "Value::list(" + cppList(l) + ", ElemType::String)"
-	case []int:
-		l := []interface{}{}
-		for _, e := range x {
-			l = append(l, e)
-		}
-		return "Value::list(" + cppList(l) + ", ElemType::Int)"
-	case map[string]interface{}:
-		return "Value::map(" + cppMap(x) + ")"
-	case map[string]string:
-		m := map[string]interface{}{}
-		for k, e := range x {
-			m[k] = e
-		}
-		return "Value::map(" + cppMap(m) + ", ElemType::String)"
-	}
-	panic(fmt.Sprintf("type %T", v))
-}
-
-func cppList(l []interface{}) string {
-	parts := []string{}
-	for _, e := range l {
-		parts = append(parts, cppVal(e))
-	}
-	return "List{" + strings.Join(parts, ", ") + "}"
-}
-
-func cppMap(m map[string]interface{}) string {
-	keys := []string{}
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := []string{}
-	for _, k := range keys {
-		parts = append(parts, "{"+cppStr(k)+", "+cppVal(m[k])+"}")
-	}
-	return "Map{" + strings.Join(parts, ", ") + "}"
-}
-
-func args(a ...interface{}) []interface{} { return a }
-
-type L = []interface{}
-type M = map[string]interface{}
-
+type L = cv.L
+type M = cv.M

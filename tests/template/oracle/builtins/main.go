@@ -1,6 +1,6 @@
 // Prints the rows of tests/template/builtins_test.cpp: each builtin called from a Go 1.19
 // template on data of the same Go types, its result shown as printf "%T|%#v" or its error.
-// gen.go spells Go values as C++ Values (shared with ../fmt). Run: GO111MODULE=off go run .
+// gen.go binds the C++ value spelling of ../cppvalue. Run: GO111MODULE=off go run .
 package main
 
 import (
