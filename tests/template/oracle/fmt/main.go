@@ -1,6 +1,7 @@
 // Prints the rows of tests/template/go_fmt_test.cpp: each case run through Go 1.19 fmt and
 // strconv, with its operands spelled as C++ Values. Run in GOPATH mode:
-//   GO111MODULE=off go run .
+//
+//	GO111MODULE=off go run .
 package main
 
 import (
