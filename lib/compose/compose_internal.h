@@ -11,6 +11,9 @@ namespace sparkc::compose {
 // Reads the "# --" comments and mapping-key order of a documented values text.
 ValuesDoc parse_values_doc(const std::string& text);
 
+// One document describing every key of a composition: the blocks' docs merged in block order.
+ValuesDoc merge_docs(const std::vector<const Block*>& blocks);
+
 // One documented leaf of a values tree, for the README's values table.
 struct ValueRow {
   std::string path;     // "sparkConnect.service.port"

@@ -111,6 +111,24 @@ ValuesDoc parse_values_doc(const std::string& text) {
 
 namespace {
 
+// The keys of `map`: those `doc` documents, in its order, then the rest in sorted order.
+std::vector<std::string> ordered_keys(const Value& map, const ValuesDoc* doc) {
+  std::vector<std::string> keys;
+  if (doc)
+    for (const auto& k : doc->order)
+      if (map.find(k)) keys.push_back(k);
+  for (const auto& [k, v] : map.as_map())
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  return keys;
+}
+
+// The documentation of key `k` under `doc`, or nullptr.
+const ValuesDoc* child_doc(const ValuesDoc* doc, const std::string& k) {
+  if (doc == nullptr) return nullptr;
+  auto it = doc->children.find(k);
+  return it == doc->children.end() ? nullptr : &it->second;
+}
+
 std::string indent_text(const std::string& text, size_t n) {
   std::string pad(n, ' ');
   std::string out;
@@ -145,19 +163,9 @@ void emit_comment(std::string& out, const std::string& comment, size_t indent) {
 }
 
 void emit_map(std::string& out, const Value& map, const ValuesDoc* doc, size_t indent) {
-  std::vector<std::string> keys;
-  if (doc)
-    for (const auto& k : doc->order)
-      if (map.find(k)) keys.push_back(k);
-  for (const auto& [k, v] : map.as_map())
-    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-  for (const auto& k : keys) {
+  for (const auto& k : ordered_keys(map, doc)) {
     const Value& v = *map.find(k);
-    const ValuesDoc* child = nullptr;
-    if (doc) {
-      auto it = doc->children.find(k);
-      if (it != doc->children.end()) child = &it->second;
-    }
+    const ValuesDoc* child = child_doc(doc, k);
     if (child) emit_comment(out, child->comment, indent);
     if (v.is_map() && !v.as_map().empty()) {
       // The key line as the YAML emitter quotes it, then the children one level deeper.
@@ -173,8 +181,7 @@ void emit_map(std::string& out, const Value& map, const ValuesDoc* doc, size_t i
 
 }  // namespace
 
-std::string render_values_yaml(const Value& values, const std::vector<const Block*>& blocks) {
-  // One document describing every key: the blocks' docs merged in block order.
+ValuesDoc merge_docs(const std::vector<const Block*>& blocks) {
   ValuesDoc doc;
   for (const Block* b : blocks) {
     for (const auto& k : b->doc.order) {
@@ -188,6 +195,11 @@ std::string render_values_yaml(const Value& values, const std::vector<const Bloc
       }
     }
   }
+  return doc;
+}
+
+std::string render_values_yaml(const Value& values, const std::vector<const Block*>& blocks) {
+  ValuesDoc doc = merge_docs(blocks);
   std::string out;
   emit_map(out, values, &doc, 0);
   return out;
@@ -196,19 +208,9 @@ std::string render_values_yaml(const Value& values, const std::vector<const Bloc
 void collect_value_rows(const Value& v, const ValuesDoc* doc, const std::string& prefix,
                         std::vector<ValueRow>& rows) {
   if (!v.is_map()) return;
-  std::vector<std::string> keys;
-  if (doc)
-    for (const auto& k : doc->order)
-      if (v.find(k)) keys.push_back(k);
-  for (const auto& [k, val] : v.as_map())
-    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-  for (const auto& k : keys) {
+  for (const auto& k : ordered_keys(v, doc)) {
     const Value& val = *v.find(k);
-    const ValuesDoc* child = nullptr;
-    if (doc) {
-      auto it = doc->children.find(k);
-      if (it != doc->children.end()) child = &it->second;
-    }
+    const ValuesDoc* child = child_doc(doc, k);
     std::string path = prefix.empty() ? k : prefix + "." + k;
     if (val.is_map() && !val.as_map().empty()) {
       collect_value_rows(val, child, path, rows);

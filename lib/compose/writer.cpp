@@ -122,18 +122,7 @@ std::string readme(const Composition& c, const Preset& preset) {
   out += "## Blocks\n\n| block | what it adds |\n| --- | --- |\n";
   for (const Block* b : c.blocks) out += "| " + b->name + " | " + md_escape(b->summary) + " |\n";
   out += "\n## Values\n\n| key | default | set by | description |\n| --- | --- | --- | --- |\n";
-  ValuesDoc doc;
-  for (const Block* b : c.blocks)
-    for (const auto& k : b->doc.order) {
-      if (!doc.children.count(k)) doc.order.push_back(k);
-      auto& dst = doc.children[k];
-      const auto& src = b->doc.children.at(k);
-      if (dst.comment.empty()) dst.comment = src.comment;
-      for (const auto& ck : src.order) {
-        if (!dst.children.count(ck)) dst.order.push_back(ck);
-        dst.children[ck] = src.children.at(ck);
-      }
-    }
+  ValuesDoc doc = merge_docs(c.blocks);
   std::vector<ValueRow> rows;
   collect_value_rows(c.values, &doc, "", rows);
   for (const auto& r : rows) {

@@ -7,3 +7,33 @@
 // start-up time of a small render.
 #define CXXOPTS_NO_REGEX
 #include <cxxopts.hpp>
+
+#include <functional>
+#include <iostream>
+#include <optional>
+
+#include "commands.h"
+
+namespace sparkc::cli {
+
+// Parses a subcommand's arguments into `out`. Returns the exit status when the command is
+// already done: 0 after printing --help, or what `on_error` returns for a malformed command
+// line; nullopt when the command should go on.
+inline std::optional<int> parse_args(cxxopts::Options& options, const char* name, const Args& args,
+                                     cxxopts::ParseResult& out,
+                                     const std::function<int(const std::string&)>& on_error = fail) {
+  std::vector<const char*> argv{name};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  try {
+    out = options.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const cxxopts::exceptions::exception& e) {
+    return on_error(e.what());
+  }
+  if (out.count("help")) {
+    std::cout << options.help() << "\n";
+    return 0;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sparkc::cli

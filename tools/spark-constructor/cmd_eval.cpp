@@ -99,18 +99,8 @@ int run_eval(const Args& args) {
       ("positional", "", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"positional"});
   options.positional_help("TEMPLATE");
-  std::vector<const char*> argv{"eval"};
-  for (const auto& a : args) argv.push_back(a.c_str());
   cxxopts::ParseResult r;
-  try {
-    r = options.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    return fail(e.what());
-  }
-  if (r.count("help")) {
-    std::cout << options.help() << "\n";
-    return 0;
-  }
+  if (auto done = parse_args(options, "eval", args, r)) return *done;
   auto pos = r.count("positional") ? r["positional"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (pos.size() != 1) return fail("\"spark-constructor eval\" requires exactly 1 argument: TEMPLATE");
 

@@ -26,18 +26,9 @@ int run_render(const Args& args) {
       ("o,output", "output directory", cxxopts::value<std::string>())
       ("force", "replace an output directory that spark-constructor did not generate")
       ("h,help", "show this help");
-  std::vector<const char*> argv{"render"};
-  for (const auto& a : args) argv.push_back(a.c_str());
   cxxopts::ParseResult r;
-  try {
-    r = options.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    return fail(std::string(e.what()) + " (spark-constructor render --help)");
-  }
-  if (r.count("help")) {
-    std::cout << options.help() << "\n";
-    return 0;
-  }
+  auto on_error = [](const std::string& m) { return fail(m + " (spark-constructor render --help)"); };
+  if (auto done = parse_args(options, "render", args, r, on_error)) return *done;
   if (!r.count("output")) return fail("render needs -o DIR (spark-constructor render --help)");
   if (!r.count("preset") && !r.count("all")) return fail("render needs --preset NAME or --all");
   auto list = [&](const char* n) { return r.count(n) ? r[n].as<VS>() : VS{}; };

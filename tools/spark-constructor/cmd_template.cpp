@@ -34,18 +34,8 @@ int run_template(const Args& args) {
   options.parse_positional({"positional"});
   options.positional_help("[NAME] CHART");
 
-  std::vector<const char*> argv{"template"};
-  for (const auto& a : args) argv.push_back(a.c_str());
   cxxopts::ParseResult r;
-  try {
-    r = options.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    return fail(e.what());
-  }
-  if (r.count("help")) {
-    std::cout << options.help() << "\n";
-    return 0;
-  }
+  if (auto done = parse_args(options, "template", args, r)) return *done;
   VS pos = r.count("positional") ? r["positional"].as<VS>() : VS{};
   if (pos.empty()) return fail("\"spark-constructor template\" requires at least 1 argument");
   if (pos.size() > 2) return fail("expected at most two arguments, unexpected arguments: " + pos[2]);

@@ -68,18 +68,8 @@ int run_validate(const Args& args) {
       ("h,help", "show this help");
   options.parse_positional({"chart"});
   options.positional_help("CHART");
-  std::vector<const char*> argv{"validate"};
-  for (const auto& a : args) argv.push_back(a.c_str());
   cxxopts::ParseResult r;
-  try {
-    r = options.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    return usage_error(e.what());
-  }
-  if (r.count("help")) {
-    std::cout << options.help() << "\n";
-    return 0;
-  }
+  if (auto done = parse_args(options, "validate", args, r, usage_error)) return *done;
   if (r.count("list-rules")) {
     std::string format = r["format"].as<std::string>();
     if (format == "markdown") std::cout << validate::rules_markdown();
