@@ -1,13 +1,13 @@
 // The rule registry: one explicit list per group, in the order docs/rules.md shows them.
 // IDs never change once published; suppressions and CI configurations name them.
-#include "sparkc/validate.h"
+#include "validate/rules.h"
 
 namespace sparkc::validate {
-namespace {
+namespace detail {
 
 using diag::Severity;
 
-std::vector<RuleInfo> chart_rules() {
+std::vector<RuleInfo> chart_rule_infos() {
   return {
       {"chart-yaml-invalid", "chart", "Chart.yaml is missing or is not valid YAML",
        "Helm refuses to load a chart without a readable Chart.yaml",
@@ -46,7 +46,7 @@ std::vector<RuleInfo> chart_rules() {
   };
 }
 
-std::vector<RuleInfo> values_rules() {
+std::vector<RuleInfo> values_rule_infos() {
   return {
       {"values-schema", "values",
        "the values do not satisfy values.schema.json",
@@ -71,7 +71,7 @@ std::vector<RuleInfo> values_rules() {
   };
 }
 
-std::vector<RuleInfo> template_rules() {
+std::vector<RuleInfo> template_rule_infos() {
   return {
       {"template-render-error", "template", "the chart does not render",
        "helm install fails with the same error", "fix the template or the values it names",
@@ -79,7 +79,7 @@ std::vector<RuleInfo> template_rules() {
   };
 }
 
-std::vector<RuleInfo> k8s_rules() {
+std::vector<RuleInfo> k8s_rule_infos() {
   return {
       {"k8s-dns1123-name", "k8s",
        "a rendered object name is not a valid DNS-1123 name",
@@ -90,12 +90,15 @@ std::vector<RuleInfo> k8s_rules() {
   };
 }
 
-}  // namespace
+}  // namespace detail
 
 const std::vector<RuleInfo>& rules() {
   static const std::vector<RuleInfo> all = [] {
+    using namespace detail;
     std::vector<RuleInfo> out;
-    for (auto group : {chart_rules(), values_rules(), template_rules(), k8s_rules()}) {
+    for (auto group : {chart_rule_infos(), values_rule_infos(), template_rule_infos(), k8s_rule_infos(),
+                       k8s_schema_rule_infos(), k8s_refs_rule_infos(), security_rule_infos(),
+                       spark_rule_infos()}) {
       out.insert(out.end(), group.begin(), group.end());
     }
     return out;

@@ -11,6 +11,7 @@
 #include "sparkc/validate.h"
 #include "sparkc/value.h"
 #include "sparkc/yaml.h"
+#include "validate/objects.h"
 
 namespace sparkc::validate::detail {
 
@@ -32,6 +33,16 @@ class Context {
   // Reports a finding of `rule_id` at its default severity unless the rule is disabled.
   void report(const std::string& rule_id, std::string message, const std::string& rel, int line,
               int col, std::string path = "", std::string hint = "");
+  // Reports a finding of `rule_id` about the field `field` of `o` (empty: the object), located
+  // in the object's template, unless the rule is disabled or the object's annotation
+  // suppresses it. The diagnostic path is "Kind/name:field.path".
+  void report_object(const std::string& rule_id, const RenderedObject& o, const FieldPath& field,
+                     std::string message, std::string hint = "");
+  // Every object the chart renders, rendered once on first use; nullptr when the chart does
+  // not load or render (template-render-error has then been reported).
+  const std::vector<RenderedObject>* objects();
+  // Every pod those objects describe (empty when the chart does not render).
+  const std::vector<Pod>& pods();
   // The number of errors reported so far by rules whose ID starts with `prefix`.
   size_t errors_with_prefix(std::string_view prefix) const;
   // Diagnostics and the source map, moved out at the end of a run.
@@ -44,6 +55,9 @@ class Context {
   diag::SourceMap sources_;
   std::map<std::string, std::optional<std::string>> cache_;
   std::set<std::string> external_;
+  bool rendered_ = false;
+  std::optional<std::vector<RenderedObject>> objects_;
+  std::vector<Pod> pods_;
 };
 
 // The position of the key `key` whose value starts at `value_mark` in `text`: the value's own
@@ -54,11 +68,32 @@ yaml::Mark key_mark(const std::string& text, yaml::Mark value_mark, const std::s
 // nothing is close.
 std::string did_you_mean(const std::string& word, const std::set<std::string>& candidates);
 
-// The rule groups, each one explicit list of rules.
+// Whether `name` is a Kubernetes object the cluster provides rather than the chart: the
+// namespace's `default` ServiceAccount and `kube-root-ca.crt` ConfigMap, or one declared with
+// --external KIND/NAME.
+bool is_external(const Context& ctx, std::string_view kind, std::string_view name);
+
+// The rule groups. Each group file defines its registry entries (`*_rule_infos`, in the order
+// docs/rules.md lists them) and runs its rules (`run_*_rules`), one explicit list each.
+std::vector<RuleInfo> chart_rule_infos();
+std::vector<RuleInfo> values_rule_infos();
+std::vector<RuleInfo> template_rule_infos();
+std::vector<RuleInfo> k8s_rule_infos();
+std::vector<RuleInfo> k8s_schema_rule_infos();
+std::vector<RuleInfo> k8s_refs_rule_infos();
+std::vector<RuleInfo> security_rule_infos();
+std::vector<RuleInfo> spark_rule_infos();
+
 void run_chart_rules(Context& ctx);
 void run_values_rules(Context& ctx);
 // values-schema, apart because it needs the chart loaded and the JSON Schema validator.
 void run_values_schema_rule(Context& ctx);
 void run_k8s_rules(Context& ctx);
+// k8s-schema: objects against the Kubernetes OpenAPI schema and CRDs.
+void run_k8s_schema_rules(Context& ctx);
+// Objects that must fit together: labels, selectors, Services, references, names, probes.
+void run_k8s_refs_rules(Context& ctx);
+void run_security_rules(Context& ctx);
+void run_spark_rules(Context& ctx);
 
 }  // namespace sparkc::validate::detail

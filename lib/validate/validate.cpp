@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "validate/rules.h"
 
@@ -48,6 +49,35 @@ void Context::report(const std::string& rule_id, std::string message, const std:
   d.path = std::move(path);
   d.hint = std::move(hint);
   sink_.report(std::move(d));
+}
+
+void Context::report_object(const std::string& rule_id, const RenderedObject& o,
+                            const FieldPath& field, std::string message, std::string hint) {
+  if (opts_.disabled.count(rule_id) || o.suppresses(rule_id)) return;
+  yaml::Mark m = locate_field(*this, o, field);
+  std::string path = o.ident();
+  if (!field.empty()) path += ":" + format_field_path(field);
+  report(rule_id, std::move(message), o.rel, m.line, m.col, std::move(path), std::move(hint));
+}
+
+const std::vector<RenderedObject>* Context::objects() {
+  if (!rendered_) {
+    rendered_ = true;
+    objects_ = render_objects(*this);
+    if (objects_) pods_ = pods_of(*objects_);
+  }
+  return objects_ ? &*objects_ : nullptr;
+}
+
+const std::vector<Pod>& Context::pods() {
+  objects();
+  return pods_;
+}
+
+bool is_external(const Context& ctx, std::string_view kind, std::string_view name) {
+  if (kind == "ServiceAccount" && name == "default") return true;
+  if (kind == "ConfigMap" && name == "kube-root-ca.crt") return true;
+  return ctx.options().external.count(std::string(kind) + "/" + std::string(name)) > 0;
 }
 
 size_t Context::errors_with_prefix(std::string_view prefix) const {
@@ -143,6 +173,30 @@ std::string did_you_mean(const std::string& word, const std::set<std::string>& c
 
 }  // namespace detail
 
+Capacity parse_capacity(std::string_view spec) {
+  Capacity c;
+  size_t start = 0;
+  while (start <= spec.size()) {
+    size_t comma = spec.find(',', start);
+    std::string_view part = spec.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    size_t eq = part.find('=');
+    if (eq == std::string_view::npos) {
+      throw std::invalid_argument("\"" + std::string(part) + "\" is not KEY=QUANTITY (cpu=16,memory=64Gi)");
+    }
+    std::string_view key = part.substr(0, eq), val = part.substr(eq + 1);
+    auto q = detail::parse_quantity(val);
+    if (!q || *q < 0) {
+      throw std::invalid_argument("\"" + std::string(val) + "\" is not a Kubernetes quantity (e.g. 16, 500m, 64Gi)");
+    }
+    if (key == "cpu") c.cpu = *q;
+    else if (key == "memory") c.memory = *q;
+    else throw std::invalid_argument("unknown capacity \"" + std::string(key) + "\": use cpu or memory");
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return c;
+}
+
 Report validate_chart(const std::string& chart_dir, const Options& opts,
                       const std::string& display_root) {
   detail::Context ctx(chart_dir, display_root, opts);
@@ -151,6 +205,10 @@ Report validate_chart(const std::string& chart_dir, const Options& opts,
   detail::run_values_rules(ctx);
   detail::run_values_schema_rule(ctx);
   detail::run_k8s_rules(ctx);
+  detail::run_k8s_schema_rules(ctx);
+  detail::run_k8s_refs_rules(ctx);
+  detail::run_security_rules(ctx);
+  detail::run_spark_rules(ctx);
   return ctx.finish();
 }
 

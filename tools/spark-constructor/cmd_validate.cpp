@@ -59,6 +59,13 @@ int run_validate(const Args& args) {
       ("f,values", "values file (repeatable)", cxxopts::value<VS>())
       ("set", "set values: a.b=1,c=x (repeatable)", cxxopts::value<VS>())
       ("set-string", "set STRING values (repeatable)", cxxopts::value<VS>())
+      ("n,namespace", "namespace the chart is installed into", cxxopts::value<std::string>()->default_value("default"))
+      ("release-name", "release name to render with", cxxopts::value<std::string>()->default_value("release-name"))
+      ("kube-version", "the cluster's Kubernetes version (deprecated and removed APIs)", cxxopts::value<std::string>())
+      ("kube-openapi", "OpenAPI v2 JSON, v3 directory or per-kind schema directory (repeatable)", cxxopts::value<VS>())
+      ("crd", "CustomResourceDefinition file for custom resources (repeatable)", cxxopts::value<VS>())
+      ("capacity", "what the cluster can schedule: cpu=N,memory=Q", cxxopts::value<std::string>())
+      ("external", "an object the cluster provides: KIND/NAME (repeatable)", cxxopts::value<VS>())
       ("output", "output format: text, json or sarif", cxxopts::value<std::string>()->default_value("text"))
       ("fail-on", "exit 1 when findings reach this severity: error or warning",
        cxxopts::value<std::string>()->default_value("error"))
@@ -99,6 +106,33 @@ int run_validate(const Args& args) {
   for (const auto& f : opts.values.value_files) {
     std::error_code ec;
     if (!fs::is_regular_file(f, ec)) return usage_error("values file \"" + f + "\" cannot be read");
+  }
+  opts.namespace_ = r["namespace"].as<std::string>();
+  opts.release_name = r["release-name"].as<std::string>();
+  if (r.count("kube-version")) opts.kube_version = r["kube-version"].as<std::string>();
+  opts.kube_openapi = list("kube-openapi");
+  opts.crds = list("crd");
+  for (const auto& f : opts.kube_openapi) {
+    std::error_code ec;
+    if (!fs::exists(f, ec)) return usage_error("--kube-openapi \"" + f + "\" not found");
+  }
+  for (const auto& f : opts.crds) {
+    std::error_code ec;
+    if (!fs::is_regular_file(f, ec)) return usage_error("--crd file \"" + f + "\" cannot be read");
+  }
+  if (r.count("capacity")) {
+    try {
+      opts.capacity = validate::parse_capacity(r["capacity"].as<std::string>());
+    } catch (const std::invalid_argument& e) {
+      return usage_error(std::string("--capacity: ") + e.what());
+    }
+  }
+  for (const auto& e : split_commas(list("external"))) {
+    size_t slash = e.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == e.size()) {
+      return usage_error("--external \"" + e + "\" is not KIND/NAME (e.g. Secret/s3-credentials)");
+    }
+    opts.external.insert(e);
   }
 
   TempDir tmp;

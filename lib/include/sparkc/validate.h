@@ -6,6 +6,7 @@
 // which also generates docs/rules.md.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -36,12 +37,35 @@ std::vector<diag::RuleDescriptor> rule_descriptors();
 // docs/rules.md: every rule with what, why, how to fix and an example.
 std::string rules_markdown();
 
+// Cluster capacity for --capacity: what all of the chart's pods may request together.
+struct Capacity {
+  std::optional<double> cpu;     // cores
+  std::optional<double> memory;  // bytes
+};
+
+// Parses "cpu=N,memory=Q" (either may be left out; Kubernetes quantities). Throws
+// std::invalid_argument naming the bad part.
+Capacity parse_capacity(std::string_view spec);
+
 // Options of a validation run.
 struct Options {
   chart::ValueOptions values;      // -f and --set, merged over the chart's values
   std::set<std::string> disabled;  // --disable RULE
   std::string release_name = "release-name";
   std::string namespace_ = "default";
+  // --kube-version: the cluster's Kubernetes version ("1.31", "v1.29.3"); empty: Helm's
+  // default. Decides which deprecated and removed APIs are reported.
+  std::string kube_version;
+  // --kube-openapi: a cluster's OpenAPI v2 document (`kubectl get --raw /openapi/v2`), an
+  // OpenAPI v3 directory, or a kubeconform-style directory of per-kind JSON schemas.
+  std::vector<std::string> kube_openapi;
+  // --crd: CustomResourceDefinition files whose openAPIV3Schema validates custom resources.
+  std::vector<std::string> crds;
+  // --capacity: pods whose requests together exceed it would stay Pending.
+  std::optional<Capacity> capacity;
+  // --external KIND/NAME: objects the cluster provides, so references to them are not
+  // reported ("Secret/s3-credentials").
+  std::set<std::string> external;
 };
 
 // The result: diagnostics sorted by location, and the source text of every file they point

@@ -1,0 +1,486 @@
+// Rendered objects, the pods they describe, and fields traced back to template lines.
+#include "validate/objects.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "sparkc/chart.h"
+#include "validate/rules.h"
+
+namespace sparkc::validate::detail {
+namespace {
+
+// Splits a YAML stream at `---` lines, as Helm's release manifest splitter does.
+std::vector<std::string> split_documents(const std::string& text) {
+  std::vector<std::string> docs(1);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    if (line == "---" || line.starts_with("--- ")) {
+      docs.emplace_back();
+    } else {
+      docs.back() += line + "\n";
+    }
+  }
+  return docs;
+}
+
+std::set<std::string> disabled_by_annotation(const Value& doc) {
+  std::set<std::string> out;
+  const Value* md = doc.find("metadata");
+  const Value* ann = md ? md->find("annotations") : nullptr;
+  const Value* list = ann ? ann->find("spark-constructor.io/disable") : nullptr;
+  if (!list || !list->is_string()) return out;
+  std::string s = list->as_string();
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    std::string id = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    id.erase(0, id.find_first_not_of(" \t"));
+    id.erase(id.find_last_not_of(" \t") + 1);
+    if (!id.empty()) out.insert(id);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+Value map_or_empty(const Value* v) { return v && v->is_map() ? *v : Value::map(); }
+
+bool is_index(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::string format_field_path(const FieldPath& path) {
+  std::string out;
+  for (const auto& p : path) {
+    if (is_index(p)) {
+      out += "[" + p + "]";
+    } else {
+      if (!out.empty()) out += ".";
+      out += p;
+    }
+  }
+  return out;
+}
+
+const Value* value_at(const Value& v, const FieldPath& path) {
+  const Value* cur = &v;
+  for (const auto& p : path) {
+    if (cur->is_map()) {
+      cur = cur->find(p);
+    } else if (cur->is_list() && is_index(p)) {
+      size_t i = std::stoul(p);
+      cur = i < cur->as_list().size() ? &cur->as_list()[i] : nullptr;
+    } else {
+      return nullptr;
+    }
+    if (!cur) return nullptr;
+  }
+  return cur;
+}
+
+std::string string_at(const Value& v, std::string_view key) {
+  const Value* f = v.is_map() ? v.find(key) : nullptr;
+  return f && f->is_string() ? f->as_string() : "";
+}
+
+bool is_workload_kind(std::string_view kind) {
+  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
+         kind == "ReplicaSet" || kind == "Job" || kind == "ReplicationController";
+}
+
+const std::vector<std::pair<std::string, int64_t>>& spark_driver_ports() {
+  static const std::vector<std::pair<std::string, int64_t>> p = {
+      {"driver-rpc-port", 7078}, {"blockmanager", 7079}, {"spark-ui", 4040}};
+  return p;
+}
+
+const std::vector<std::pair<std::string, int64_t>>& spark_executor_ports() {
+  static const std::vector<std::pair<std::string, int64_t>> p = {{"blockmanager", 7079}};
+  return p;
+}
+
+std::vector<std::pair<FieldPath, const Value*>> Pod::containers() const {
+  std::vector<std::pair<FieldPath, const Value*>> out;
+  for (const char* key : {"initContainers", "containers", "ephemeralContainers"}) {
+    const Value* list = spec.is_map() ? spec.find(key) : nullptr;
+    if (!list || !list->is_list()) continue;
+    for (size_t i = 0; i < list->as_list().size(); ++i) {
+      const Value& c = list->as_list()[i];
+      if (c.is_map()) out.push_back({{key, std::to_string(i)}, &c});
+    }
+  }
+  return out;
+}
+
+FieldPath Pod::path_of(const FieldPath& below) const {
+  FieldPath p = spec_path;
+  p.insert(p.end(), below.begin(), below.end());
+  return p;
+}
+
+std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects) {
+  std::vector<Pod> pods;
+  auto spark_pod = [](Pod& pod, const std::string& role) {
+    pod.spark_role = role;
+    Value labels = Value::map();
+    for (const auto& [k, v] : pod.labels.as_map()) labels.mutable_map()[k] = v;
+    labels.mutable_map()["spark-role"] = Value(role);
+    pod.labels = labels;
+    pod.extra_ports = role == "driver" ? spark_driver_ports() : spark_executor_ports();
+    pod.selectable = false;
+  };
+  for (const auto& o : objects) {
+    const Value& doc = o.doc;
+    const Value* spec = doc.find("spec");
+    if (is_workload_kind(o.kind) || o.kind == "CronJob") {
+      FieldPath tp = o.kind == "CronJob" ? FieldPath{"spec", "jobTemplate", "spec", "template"}
+                                         : FieldPath{"spec", "template"};
+      const Value* tmpl = value_at(doc, tp);
+      const Value* md = tmpl ? value_at(*tmpl, {"metadata"}) : nullptr;
+      Pod pod;
+      pod.owner = &o;
+      pod.ident = o.ident();
+      pod.spec_path = tp;
+      pod.spec_path.push_back("spec");
+      pod.spec = map_or_empty(tmpl ? tmpl->find("spec") : nullptr);
+      pod.labels = map_or_empty(md ? md->find("labels") : nullptr);
+      pod.annotations = map_or_empty(md ? md->find("annotations") : nullptr);
+      if (o.kind == "StatefulSet" && spec) {
+        const Value* vct = spec->find("volumeClaimTemplates");
+        if (vct && vct->is_list()) {
+          for (const auto& t : vct->as_list()) {
+            const Value* n = value_at(t, {"metadata", "name"});
+            if (n && n->is_string()) pod.claim_templates.push_back(n->as_string());
+          }
+        }
+      }
+      pods.push_back(std::move(pod));
+    } else if (o.kind == "Pod") {
+      const Value* md = doc.find("metadata");
+      Pod pod;
+      pod.owner = &o;
+      pod.ident = o.ident();
+      pod.spec_path = {"spec"};
+      pod.spec = map_or_empty(spec);
+      pod.labels = map_or_empty(md ? md->find("labels") : nullptr);
+      pod.annotations = map_or_empty(md ? md->find("annotations") : nullptr);
+      // Helm test and hook Pods are never endpoints of a chart Service.
+      pod.selectable = !pod.annotations.find("helm.sh/hook");
+      pods.push_back(std::move(pod));
+    } else if (o.kind == "ConfigMap") {
+      // Spark's driver and executor pod template files.
+      const Value* data = doc.find("data");
+      if (!data || !data->is_map()) continue;
+      for (const auto& [key, text] : data->as_map()) {
+        if (!text.is_string() || text.as_string().find("kind: Pod") == std::string::npos) continue;
+        Value embedded;
+        try {
+          embedded = yaml::load(text.as_string());
+        } catch (const std::exception&) {
+          continue;
+        }
+        if (!embedded.is_map() || string_at(embedded, "kind") != "Pod") continue;
+        const Value* md = embedded.find("metadata");
+        Pod pod;
+        pod.owner = &o;
+        pod.ident = o.ident() + "[" + key + "]";
+        pod.spec_path = {"data", key, "spec"};
+        pod.spec = map_or_empty(embedded.find("spec"));
+        pod.labels = map_or_empty(md ? md->find("labels") : nullptr);
+        pod.annotations = map_or_empty(md ? md->find("annotations") : nullptr);
+        pod.embedded = true;
+        pod.selectable = false;
+        std::string role = key.find("driver") != std::string::npos     ? "driver"
+                           : key.find("executor") != std::string::npos ? "executor"
+                                                                       : "";
+        if (!role.empty()) spark_pod(pod, role);
+        pods.push_back(std::move(pod));
+      }
+    } else if (o.kind == "SparkApplication" || o.kind == "ScheduledSparkApplication") {
+      FieldPath base = o.kind == "SparkApplication" ? FieldPath{"spec"} : FieldPath{"spec", "template"};
+      const Value* app = value_at(doc, base);
+      for (const char* role : {"driver", "executor"}) {
+        const Value* r = app ? app->find(role) : nullptr;
+        Pod pod;
+        pod.owner = &o;
+        pod.ident = o.ident() + "." + role;
+        pod.spec_path = base;
+        pod.spec_path.push_back(role);
+        pod.spec = Value::map();
+        pod.labels = map_or_empty(r ? r->find("labels") : nullptr);
+        pod.annotations = map_or_empty(r ? r->find("annotations") : nullptr);
+        spark_pod(pod, role);
+        pods.push_back(std::move(pod));
+      }
+    }
+  }
+  return pods;
+}
+
+std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
+  std::vector<std::pair<std::string, std::string>> rendered;
+  std::shared_ptr<chart::Chart> c;
+  try {
+    c = chart::load_chart(ctx.dir());
+  } catch (const std::exception& e) {
+    // The chart group has already said why, unless the cause is one it does not check.
+    if (ctx.errors_with_prefix("chart-") == 0) ctx.report("template-render-error", e.what(), "Chart.yaml", 0, 0);
+    return std::nullopt;
+  }
+  try {
+    Value user = chart::merge_user_values(ctx.options().values);
+    chart::TemplateOptions to;
+    to.release_name = ctx.options().release_name;
+    to.namespace_ = ctx.options().namespace_;
+    if (!ctx.options().kube_version.empty()) to.kube_version = ctx.options().kube_version;
+    Value top = chart::make_render_values(*c, user, to);
+    rendered = chart::render_templates(*c, top);
+  } catch (const std::exception& e) {
+    ctx.report("template-render-error", e.what(), "Chart.yaml", 0, 0);
+    return std::nullopt;
+  }
+  std::vector<RenderedObject> out;
+  for (const auto& [name, text] : rendered) {
+    // "chart/templates/x.yaml" -> "templates/x.yaml"; subcharts keep "charts/sub/...".
+    size_t slash = name.find('/');
+    std::string rel = slash == std::string::npos ? name : name.substr(slash + 1);
+    if (rel.ends_with("NOTES.txt")) continue;
+    auto docs = split_documents(text);
+    std::map<std::string, size_t> per_kind;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      Value doc;
+      try {
+        doc = yaml::load(docs[i], rel);
+      } catch (const std::exception&) {
+        continue;  // not YAML: the chart group reports it
+      }
+      if (!doc.is_map()) continue;
+      RenderedObject o;
+      const Value* md = doc.find("metadata");
+      o.api_version = string_at(doc, "apiVersion");
+      o.kind = string_at(doc, "kind");
+      o.name = md ? string_at(*md, "name") : "";
+      o.namespace_ = md ? string_at(*md, "namespace") : "";
+      o.rel = rel;
+      o.doc_index = i;
+      o.kind_index = per_kind[o.kind]++;
+      o.disabled = disabled_by_annotation(doc);
+      o.doc = std::move(doc);
+      out.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+// --- Tracing a field to its template line ---------------------------------------------------
+
+namespace {
+
+struct SrcLine {
+  int number;        // 1-based line in the file
+  std::string text;
+};
+
+// The `---` section of the template that most likely produced `o`: the one its document
+// index names when the template's sections line up with the output, else the kind_index-th
+// section that writes `kind: Kind`.
+std::vector<SrcLine> template_section(const std::string& text, const RenderedObject& o) {
+  std::vector<std::vector<SrcLine>> sections(1);
+  int ln = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    ++ln;
+    if (line == "---" || line.starts_with("--- ")) {
+      sections.emplace_back();
+    } else {
+      sections.back().push_back({ln, line});
+    }
+  }
+  auto writes_kind = [&](const std::vector<SrcLine>& s) {
+    for (const auto& l : s) {
+      std::string_view t(l.text);
+      size_t b = t.find_first_not_of(' ');
+      if (b == 0 && t.substr(0, 5) == "kind:") {
+        std::string_view v = t.substr(5);
+        v.remove_prefix(std::min(v.find_first_not_of(" "), v.size()));
+        return v == o.kind || v.find("{{") != std::string_view::npos;
+      }
+    }
+    return false;
+  };
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    if (writes_kind(sections[i])) candidates.push_back(i);
+  }
+  if (candidates.empty()) {
+    return o.doc_index < sections.size() ? sections[o.doc_index] : sections.front();
+  }
+  return sections[candidates[std::min(o.kind_index, candidates.size() - 1)]];
+}
+
+// The column of the first character of `l` that is not a space, or npos for a blank line.
+size_t indent_of(std::string_view l) { return l.find_first_not_of(' '); }
+
+// Lines that do not take part in the YAML structure: blank, comments, template actions alone.
+bool transparent(std::string_view l) {
+  size_t b = l.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return true;
+  l.remove_prefix(b);
+  if (l.starts_with("#")) return true;
+  if (l.starts_with("{{")) {
+    size_t end = l.rfind("}}");
+    return end != std::string_view::npos && end + 2 == l.size() && l.find("}}") == end;
+  }
+  return false;
+}
+
+// The column where a key `key:` starts in `l` at or after `from`, when the key (plain or
+// quoted) is the first thing there; npos otherwise.
+size_t key_at(std::string_view l, size_t from, const std::string& key) {
+  if (from >= l.size()) return std::string_view::npos;
+  std::string_view rest = l.substr(from);
+  for (const std::string& form : {key + ":", "\"" + key + "\":", "'" + key + "':"}) {
+    if (rest.starts_with(form) && (rest.size() == form.size() || rest[form.size()] == ' ')) return from;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& path) {
+  auto text = ctx.read(o.rel);
+  if (!text) return {};
+  std::vector<SrcLine> lines = template_section(*text, o);
+  if (lines.empty()) return {};
+  // The node found so far: its line (index into `lines`) and the column its children must be
+  // indented beyond (-1: the document root). `same_line_col` is where a child may sit on the
+  // node's own line (after a list dash).
+  size_t node = 0;
+  long child_min = -1;   // children start at a column > child_min
+  size_t same_line = std::string::npos;
+  bool at_root = true;
+  yaml::Mark found{lines.front().number, 1};
+  // Points at the object itself: the kind line when the path is empty.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text.starts_with("kind:")) {
+      found = {lines[i].number, 1};
+      break;
+    }
+  }
+  for (const std::string& part : path) {
+    bool matched = false;
+    if (is_index(part)) {
+      // The n-th list item below the node: "- " at a column >= the node's key column.
+      size_t want = std::stoul(part), seen = 0;
+      size_t first_item = std::string::npos, first_col = 0;
+      for (size_t i = at_root ? 0 : node + 1; i < lines.size(); ++i) {
+        std::string_view l = lines[i].text;
+        if (transparent(l)) continue;
+        size_t ind = indent_of(l);
+        if (static_cast<long>(ind) < child_min || (static_cast<long>(ind) == child_min && l[ind] != '-')) break;
+        if (l[ind] == '-' && (l.size() == ind + 1 || l[ind + 1] == ' ')) {
+          if (first_item == std::string::npos) {
+            first_item = i;
+            first_col = ind;
+          }
+          if (ind != first_col) continue;
+          if (seen++ == want) {
+            first_item = i;
+            break;
+          }
+        }
+      }
+      if (first_item != std::string::npos) {
+        // Past the last written item (a range loop writes one), the first one stands for all.
+        node = first_item;
+        size_t dash = indent_of(lines[node].text);
+        size_t content = lines[node].text.find_first_not_of(' ', dash + 1);
+        child_min = static_cast<long>(dash);
+        same_line = content;
+        at_root = false;
+        found = {lines[node].number, static_cast<int>(dash) + 1};
+        matched = true;
+      }
+    } else {
+      size_t hit_line = std::string::npos, hit_col = 0;
+      if (same_line != std::string::npos && key_at(lines[node].text, same_line, part) != std::string::npos) {
+        hit_line = node;
+        hit_col = same_line;
+      } else {
+        long key_col = -1;  // the column of the node's direct children, once seen
+        for (size_t i = at_root ? 0 : node + 1; i < lines.size(); ++i) {
+          std::string_view l = lines[i].text;
+          if (transparent(l)) continue;
+          size_t ind = indent_of(l);
+          if (static_cast<long>(ind) <= child_min) {
+            // A sibling list item or a key of an outer map ends the node, except for a list
+            // item's own keys that sit at its content column.
+            if (!(same_line != std::string::npos && static_cast<long>(ind) > child_min)) break;
+          }
+          if (same_line != std::string::npos && ind < same_line) break;
+          if (key_col >= 0 && static_cast<long>(ind) < key_col) break;
+          if (key_col < 0) key_col = static_cast<long>(ind);
+          if (static_cast<long>(ind) != key_col) continue;
+          if (key_at(l, ind, part) != std::string::npos) {
+            hit_line = i;
+            hit_col = ind;
+            break;
+          }
+        }
+      }
+      if (hit_line != std::string::npos) {
+        node = hit_line;
+        child_min = static_cast<long>(hit_col);
+        same_line = std::string::npos;
+        at_root = false;
+        found = {lines[node].number, static_cast<int>(hit_col) + 1};
+        matched = true;
+        // A block scalar ("key: |") holds embedded YAML (a pod template file): its lines are
+        // the children, indented beyond the key.
+      }
+    }
+    if (!matched) break;
+  }
+  return found;
+}
+
+// --- Quantities --------------------------------------------------------------------------
+
+std::optional<double> parse_quantity(std::string_view s) {
+  // Kubernetes' resource.Quantity grammar: a signed decimal number, then an optional binary
+  // suffix (Ki..Ei), decimal suffix (n, u, m, "", k, M..E) or a decimal exponent (e3, E-2).
+  static const RE2 re("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
+  std::string num, suffix;
+  if (!RE2::FullMatch(s, re, &num, &suffix)) return std::nullopt;
+  double v = std::strtod(num.c_str(), nullptr);
+  static const std::pair<const char*, double> table[] = {
+      {"Ki", 1024.0}, {"Mi", std::pow(1024.0, 2)}, {"Gi", std::pow(1024.0, 3)},
+      {"Ti", std::pow(1024.0, 4)}, {"Pi", std::pow(1024.0, 5)}, {"Ei", std::pow(1024.0, 6)},
+      {"n", 1e-9}, {"u", 1e-6}, {"m", 1e-3}, {"k", 1e3}, {"M", 1e6}, {"G", 1e9},
+      {"T", 1e12}, {"P", 1e15}, {"E", 1e18}};
+  if (suffix.empty()) return v;
+  for (const auto& [name, mult] : table) {
+    if (suffix == name) return v * mult;
+  }
+  return v * std::pow(10.0, std::strtod(suffix.c_str() + 1, nullptr));
+}
+
+std::optional<double> quantity_of(const Value& v) {
+  if (v.is_string()) return parse_quantity(v.as_string());
+  if (v.is_integer()) return static_cast<double>(v.as_int());
+  if (v.is_float()) return v.as_float();
+  return std::nullopt;
+}
+
+}  // namespace sparkc::validate::detail

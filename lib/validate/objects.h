@@ -1,0 +1,100 @@
+// The rendered side of a chart, as the k8s, security and spark rules see it: every object the
+// chart renders (traced back to its template), every pod it describes (workload templates,
+// bare Pods, Spark driver and executor pod templates embedded in ConfigMaps, SparkApplication
+// roles), and the location of a field of an object in its template source.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sparkc/value.h"
+#include "sparkc/yaml.h"
+
+namespace sparkc::validate::detail {
+
+class Context;
+
+// One object of the rendered chart and where it came from.
+struct RenderedObject {
+  Value doc;
+  std::string api_version, kind, name, namespace_;
+  std::string rel;                 // template path relative to the chart root
+  size_t doc_index = 0;            // position among the documents of that template's output
+  size_t kind_index = 0;           // position among the objects of this kind in that output
+  std::set<std::string> disabled;  // rules listed in the spark-constructor.io/disable annotation
+
+  // "Kind/name".
+  std::string ident() const { return kind + "/" + name; }
+  // Whether the object's annotation disables `rule`.
+  bool suppresses(std::string_view rule) const { return disabled.count(std::string(rule)) > 0; }
+};
+
+// A path to a field inside an object: map keys, and list indexes as decimal strings
+// ({"spec", "template", "spec", "containers", "0", "image"}).
+using FieldPath = std::vector<std::string>;
+
+// "spec.template.spec.containers[0].image".
+std::string format_field_path(const FieldPath& path);
+
+// The value at `path` in `v`, or nullptr.
+const Value* value_at(const Value& v, const FieldPath& path);
+
+// A pod the chart describes.
+struct Pod {
+  const RenderedObject* owner = nullptr;
+  std::string ident;   // "Deployment/web", "ConfigMap/conf[executor-pod-template.yaml]"
+  FieldPath spec_path; // where the pod spec sits in owner->doc; for an embedded pod template,
+                       // {"data", KEY, "spec"} (the path continues inside the embedded text)
+  Value spec;          // the pod spec (a map; empty when the object has none)
+  Value labels;        // pod labels (a map), Spark's spark-role label included for Spark pods
+  Value annotations;   // pod annotations (a map)
+  bool selectable = true;  // can be a Service endpoint (not a hook Pod or a pod template file)
+  bool embedded = false;   // parsed from a pod template file in a ConfigMap
+  std::string spark_role;  // "driver" or "executor" for pods Spark creates at run time
+  // Ports Spark adds to the pods it creates (name, number).
+  std::vector<std::pair<std::string, int64_t>> extra_ports;
+  // StatefulSet volumeClaimTemplates names: volumes the pod may mount without declaring.
+  std::vector<std::string> claim_templates;
+
+  // Init, regular and ephemeral containers with their field path below the spec:
+  // {"containers", "0"}.
+  std::vector<std::pair<FieldPath, const Value*>> containers() const;
+  // The full field path of `below` (relative to the pod spec) inside owner->doc.
+  FieldPath path_of(const FieldPath& below) const;
+};
+
+// The ports Spark gives the pods it creates: the driver serves RPC, the block manager and the
+// UI; executors the block manager.
+const std::vector<std::pair<std::string, int64_t>>& spark_driver_ports();
+const std::vector<std::pair<std::string, int64_t>>& spark_executor_ports();
+
+// Every pod `objects` describe, in object order.
+std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects);
+
+// Kinds whose spec.template is a pod template.
+bool is_workload_kind(std::string_view kind);
+
+// Renders the chart as `helm template` does and splits the output into objects; nullopt after
+// reporting template-render-error when the chart does not load or render.
+std::optional<std::vector<RenderedObject>> render_objects(Context& ctx);
+
+// The line and column of the field at `path` of `o` in its template source, found by
+// following the keys through indentation; the deepest part of the path the template writes
+// plainly (a field produced by `include` or `toYaml` is found at its parent). {0, 0} when the
+// template cannot be read.
+yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& path);
+
+// Kubernetes resource quantities ("500m", "2Gi", "1e3"): the amount in base units (cores,
+// bytes), or nullopt when `s` is not a quantity.
+std::optional<double> parse_quantity(std::string_view s);
+// A quantity value from YAML: a string or a number.
+std::optional<double> quantity_of(const Value& v);
+
+// The text of a string map entry, or "".
+std::string string_at(const Value& v, std::string_view key);
+
+}  // namespace sparkc::validate::detail
