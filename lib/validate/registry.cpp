@@ -1,5 +1,7 @@
 // The rule registry: one explicit list per group, in the order docs/rules.md shows them.
 // IDs never change once published; suppressions and CI configurations name them.
+#include <algorithm>
+
 #include "validate/rules.h"
 
 namespace sparkc::validate {
@@ -98,9 +100,16 @@ const std::vector<RuleInfo>& rules() {
     std::vector<RuleInfo> out;
     for (auto group : {chart_rule_infos(), values_rule_infos(), template_rule_infos(), k8s_rule_infos(),
                        k8s_schema_rule_infos(), k8s_refs_rule_infos(), security_rule_infos(),
-                       spark_rule_infos()}) {
+                       spark_rule_infos(), spark_runtime_rule_infos()}) {
       out.insert(out.end(), group.begin(), group.end());
     }
+    // A group file may contribute rules of another group (the spark files add k8s rules about
+    // Spark's own pod settings): the list is ordered by group, then as written.
+    static const std::vector<std::string> order = {"chart", "values", "template", "k8s", "security", "spark"};
+    auto rank = [](const RuleInfo& r) {
+      return std::find(order.begin(), order.end(), r.group) - order.begin();
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const RuleInfo& a, const RuleInfo& b) { return rank(a) < rank(b); });
     return out;
   }();
   return all;

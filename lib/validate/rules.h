@@ -83,6 +83,7 @@ std::vector<RuleInfo> k8s_schema_rule_infos();
 std::vector<RuleInfo> k8s_refs_rule_infos();
 std::vector<RuleInfo> security_rule_infos();
 std::vector<RuleInfo> spark_rule_infos();
+std::vector<RuleInfo> spark_runtime_rule_infos();
 
 void run_chart_rules(Context& ctx);
 void run_values_rules(Context& ctx);
@@ -94,6 +95,10 @@ void run_k8s_schema_rules(Context& ctx);
 // Objects that must fit together: labels, selectors, Services, references, names, probes.
 void run_k8s_refs_rules(Context& ctx);
 void run_security_rules(Context& ctx);
+// Spark settings: configuration keys and values, storage, shuffle, volumes, networking.
 void run_spark_rules(Context& ctx);
+// Spark processes and versions: client/server versions, packages, command lines, mounts,
+// replicas, and the capacity the pods need.
+void run_spark_runtime_rules(Context& ctx);
 
 }  // namespace sparkc::validate::detail

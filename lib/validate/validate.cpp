@@ -209,6 +209,7 @@ Report validate_chart(const std::string& chart_dir, const Options& opts,
   detail::run_k8s_refs_rules(ctx);
   detail::run_security_rules(ctx);
   detail::run_spark_rules(ctx);
+  detail::run_spark_runtime_rules(ctx);
   return ctx.finish();
 }
 
