@@ -1,4 +1,6 @@
 // The validate entry point: builds the context, runs each rule group, sorts the findings.
+#include <stdlib.h>  // mkdtemp
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -195,6 +197,37 @@ Capacity parse_capacity(std::string_view spec) {
     start = comma + 1;
   }
   return c;
+}
+
+Report validate_files(const std::vector<chart::File>& files, const Options& opts,
+                      const std::string& display_root) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::string tmpl = (fs::temp_directory_path(ec) / "sparkc-validate-XXXXXX").string();
+  if (ec || !mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary directory to validate in");
+  fs::path root(tmpl);
+  // Removes the directory however the run ends.
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(p, ec);
+    }
+  } cleanup{root};
+  fs::path dir = root / "chart";
+  for (const auto& f : files) {
+    fs::path p = dir / f.name;
+    fs::create_directories(p.parent_path(), ec);
+    std::ofstream out(p, std::ios::binary);
+    out << f.data;
+    if (!out) throw std::runtime_error("cannot write " + p.string() + " to validate it");
+  }
+  return validate_chart(dir.string(), opts, display_root);
+}
+
+size_t count_failing(const Report& report, diag::Severity fail_on) {
+  return static_cast<size_t>(std::count_if(report.diagnostics.begin(), report.diagnostics.end(),
+                                           [&](const diag::Diagnostic& d) { return d.severity <= fail_on; }));
 }
 
 Report validate_chart(const std::string& chart_dir, const Options& opts,

@@ -24,10 +24,11 @@ struct Run {
   std::string out;
 };
 
-// Runs the tool from the fixtures directory with `args`, capturing standard output.
-Run run(const std::string& args) {
+// Runs `spark-constructor SUBCOMMAND ARGS` from the fixtures directory, capturing standard
+// output (and standard error with `2>&1` in `args`).
+Run run(const std::string& args, const std::string& subcommand = "validate") {
   std::string cmd = "cd '" + (fs::path(SPARKC_TEST_DIR) / "validate" / "fixtures").string() + "' && '" +
-                    tool().string() + "' validate " + args + " 2>/dev/null";
+                    tool().string() + "' " + subcommand + " 2>/dev/null " + args;
   Run r{-1, ""};
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -64,6 +65,14 @@ TEST_CASE("validate exit codes: 0 clean, 1 at --fail-on, 2 for usage and I/O err
       {"", 2},
       {"clean --preset minimal", 2},
       {"--list-rules", 0},
+      {"clean --capacity cpu=4,memory=16Gi", 0},
+      {"clean --capacity cpu=lots", 2},
+      {"clean --capacity gpu=1", 2},
+      {"clean --external Secret/s3", 0},
+      {"clean --external s3", 2},
+      {"clean --kube-openapi no-such-file.json", 2},
+      {"clean --crd no-such-crd.yaml", 2},
+      {"clean -n spark --release-name prod --kube-version 1.29", 0},
   };
   for (const auto& c : cases) {
     CAPTURE(c.args);
@@ -81,4 +90,28 @@ TEST_CASE("validate output formats") {
   CHECK(sarif.out.find("\"ruleId\": \"k8s-dns1123-name\"") != std::string::npos);
   CHECK(sarif.out.find("\"startLine\": 16") != std::string::npos);
   CHECK(sarif.out.find("\"id\": \"values-exponent-number\"") != std::string::npos);  // every rule listed
+}
+
+TEST_CASE("render validates what it writes and writes nothing when it fails") {
+  if (!fs::exists(tool())) return;
+  fs::path out = fs::temp_directory_path() / "sparkc-render-validate-test";
+  std::error_code ec;
+  fs::remove_all(out, ec);
+  std::string o = "'" + out.string() + "'";
+  // A misspelt key fails values.schema.json: nothing is written, the finding is on stderr.
+  Run bad = run("--preset minimal --set sparkConnect.replicaCuont=2 -o " + o + " 2>&1", "render");
+  CHECK(bad.status == 1);
+  CHECK(bad.out.find("values.yaml:") != std::string::npos);
+  CHECK(bad.out.find("[values-schema]") != std::string::npos);
+  CHECK(bad.out.find("not written") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  // --no-validate writes it anyway; a clean render writes and says so.
+  CHECK(run("--preset minimal --set sparkConnect.replicaCuont=2 --no-validate -o " + o, "render").status == 0);
+  CHECK(fs::exists(out / "Chart.yaml"));
+  Run good = run("--preset minimal -o " + o + " 2>&1", "render");
+  CHECK(good.status == 0);
+  CHECK(good.out.rfind("wrote ", 0) == 0);
+  CHECK(run("--preset minimal --fail-on info -o " + o, "render").status != 0);
+  CHECK(run("--preset minimal --disable no-such-rule -o " + o, "render").status != 0);
+  fs::remove_all(out, ec);
 }

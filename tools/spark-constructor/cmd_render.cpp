@@ -1,9 +1,13 @@
 // `spark-constructor render --preset NAME [...] -o DIR` and `render --all -o charts/`.
+//
+// What render writes is validated first (the rules of `validate`): a chart with findings at
+// --fail-on is not written, so a good chart in DIR is never replaced by a broken one.
 #include <iostream>
 
 #include "cli_options.h"
 #include "commands.h"
 #include "sparkc/compose.h"
+#include "sparkc/validate.h"
 
 namespace sparkc::cli {
 
@@ -25,6 +29,10 @@ int run_render(const Args& args) {
       ("name", "chart name (default: the preset name)", cxxopts::value<std::string>())
       ("o,output", "output directory", cxxopts::value<std::string>())
       ("force", "replace an output directory that spark-constructor did not generate")
+      ("no-validate", "write the chart without validating it first")
+      ("fail-on", "do not write a chart with findings of this severity: error or warning",
+       cxxopts::value<std::string>()->default_value("error"))
+      ("disable", "disable a validation rule (repeatable, comma-separated)", cxxopts::value<VS>())
       ("h,help", "show this help");
   cxxopts::ParseResult r;
   auto on_error = [](const std::string& m) { return fail(m + " (spark-constructor render --help)"); };
@@ -32,6 +40,16 @@ int run_render(const Args& args) {
   if (!r.count("output")) return fail("render needs -o DIR (spark-constructor render --help)");
   if (!r.count("preset") && !r.count("all")) return fail("render needs --preset NAME or --all");
   auto list = [&](const char* n) { return r.count(n) ? r[n].as<VS>() : VS{}; };
+  auto fail_on = diag::parse_severity(r["fail-on"].as<std::string>());
+  if (!fail_on || (*fail_on != diag::Severity::Error && *fail_on != diag::Severity::Warning)) {
+    return fail("--fail-on takes error or warning (spark-constructor render --help)");
+  }
+  validate::Options vopts;
+  for (const auto& id : split_commas(list("disable"))) {
+    if (!validate::find_rule(id)) return fail("unknown rule \"" + id + "\" in --disable");
+    vopts.disabled.insert(id);
+  }
+  bool validate_first = r.count("no-validate") == 0;
   try {
     compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
     compose::ComposeOptions opts;
@@ -56,7 +74,20 @@ int run_render(const Args& args) {
       opts.preset = name;
       compose::Composition c = compose::compose(catalog, opts);
       std::string dir = r.count("all") ? out + "/" + name : out;
-      compose::write_chart(compose::build_chart(catalog, c), dir, r.count("force") > 0);
+      std::vector<chart::File> files = compose::build_chart(catalog, c);
+      if (validate_first) {
+        std::string display = dir;
+        while (display.size() > 1 && display.back() == '/') display.pop_back();
+        validate::Report report = validate::validate_files(files, vopts, display);
+        std::cerr << diag::render_text(report.diagnostics, report.sources);
+        if (validate::count_failing(report, *fail_on) > 0) {
+          std::cerr << "Error: " << dir << " not written: the chart has findings at --fail-on "
+                    << diag::severity_name(*fail_on)
+                    << " (fix them, --disable RULE, or --no-validate to write it anyway)\n";
+          return 1;
+        }
+      }
+      compose::write_chart(files, dir, r.count("force") > 0);
       std::cout << "wrote " << dir << " (" << c.blocks.size() << " blocks, Spark " << c.spark_line << ")\n";
     }
     return 0;

@@ -32,19 +32,6 @@ std::string rules_text() {
   return out;
 }
 
-// A temporary directory removed when the run ends, for a preset composed in memory.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "sparkc-validate-XXXXXX").string();
-    if (mkdtemp(tmpl.data())) path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-};
-
 }  // namespace
 
 int run_validate(const Args& args) {
@@ -135,8 +122,8 @@ int run_validate(const Args& args) {
     opts.external.insert(e);
   }
 
-  TempDir tmp;
-  std::string dir, display;
+  validate::Report report;
+  std::string display;
   if (r.count("preset")) {
     try {
       compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
@@ -145,23 +132,21 @@ int run_validate(const Args& args) {
       if (r.count("spark-version")) copts.spark_version = r["spark-version"].as<std::string>();
       if (r.count("backend")) copts.backend = r["backend"].as<std::string>();
       compose::Composition c = compose::compose(catalog, copts);
-      if (tmp.path.empty()) return usage_error("cannot create a temporary directory");
-      dir = (tmp.path / c.chart_name).string();
-      compose::write_chart(compose::build_chart(catalog, c), dir, true);
       display = c.chart_name;
+      report = validate::validate_files(compose::build_chart(catalog, c), opts, display);
     } catch (const std::exception& e) {
       std::cerr << "Error: " << e.what() << "\n";
       return 2;
     }
   } else {
-    dir = r["chart"].as<std::string>();
+    std::string dir = r["chart"].as<std::string>();
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return usage_error("chart directory \"" + dir + "\" not found");
     display = dir;
     while (display.size() > 1 && display.back() == '/') display.pop_back();
+    report = validate::validate_chart(dir, opts, display);
   }
 
-  validate::Report report = validate::validate_chart(dir, opts, display);
   if (output == "json") {
     std::cout << diag::render_json(report.diagnostics);
   } else if (output == "sarif") {
@@ -169,9 +154,8 @@ int run_validate(const Args& args) {
   } else {
     std::cout << diag::render_text(report.diagnostics, report.sources);
   }
-  size_t failing = 0, errors = 0, warnings = 0;
+  size_t failing = validate::count_failing(report, *fail_on), errors = 0, warnings = 0;
   for (const auto& d : report.diagnostics) {
-    if (d.severity <= *fail_on) ++failing;
     if (d.severity == diag::Severity::Error) ++errors;
     if (d.severity == diag::Severity::Warning) ++warnings;
   }

@@ -81,4 +81,14 @@ struct Report {
 Report validate_chart(const std::string& chart_dir, const Options& opts,
                       const std::string& display_root = "");
 
+// Validates a chart given as files (a composed chart before it is written): they are written
+// to a private temporary directory, validated there and removed. Locations show
+// `display_root` ("out/templates/x.yaml"). Throws std::runtime_error when no temporary
+// directory can be written.
+Report validate_files(const std::vector<chart::File>& files, const Options& opts,
+                      const std::string& display_root);
+
+// The number of diagnostics at `fail_on` or more serious.
+size_t count_failing(const Report& report, diag::Severity fail_on);
+
 }  // namespace sparkc::validate
