@@ -468,16 +468,18 @@ std::string env_value(const Value& c, std::string_view name) {
 }
 
 // The defaults file the process sees: the one at its configuration directory, else the one
-// its --properties-file names, else any it mounts.
+// its --properties-file names, else (when `anywhere`) any it mounts.
 const DefaultsFile* defaults_seen(const std::vector<DefaultsFile>& files,
                                   const std::map<std::string, std::pair<std::string, std::string>>& mounted,
-                                  const std::string& conf_dir, const std::string& properties_file) {
+                                  const std::string& conf_dir, const std::string& properties_file,
+                                  bool anywhere = true) {
   for (const std::string& want : {join_path(strip_slash(conf_dir), "spark-defaults.conf"), properties_file}) {
     if (want.empty()) continue;
     for (const auto& f : files) {
       if (sees(mounted, f, want)) return &f;
     }
   }
+  if (!anywhere) return nullptr;
   for (const auto& f : files) {
     if (sees(mounted, f, "")) return &f;
   }
@@ -706,19 +708,24 @@ std::vector<SparkConf> spark_confs(Context& ctx) {
       std::string dir = dag_conf_dir(text.as_string());
       for (Launch& l : dag_launches(o, key, text.as_string())) {
         // The DAG runs in a pod that mounts it; its spark-submit reads the defaults file that
-        // pod mounts at the DAG's SPARK_CONF_DIR.
+        // pod mounts at the DAG's SPARK_CONF_DIR. A pod that has one there is preferred over
+        // one that merely mounts the DAG's ConfigMap.
+        bool exact = false;
         for (const auto& pod : pods) {
           for (const auto& [cpath, c] : pod.containers()) {
             auto mounted = configmap_files(pod, *c);
             bool has_dag = std::any_of(mounted.begin(), mounted.end(), [&](const auto& m) {
               return m.second.first == o.name && (m.second.second == key || m.second.second == "*");
             });
-            if (!has_dag || l.pod) continue;
+            if (!has_dag || exact) continue;
+            std::string conf_dir = dir.empty() ? env_value(*c, "SPARK_CONF_DIR") : dir;
+            if (conf_dir.empty()) conf_dir = "/opt/spark/conf";
+            const DefaultsFile* at_dir = defaults_seen(files, mounted, conf_dir, properties_file_of(l.argv), false);
+            if (l.pod && !at_dir) continue;
             l.pod = &pod;
             l.container = cpath;
-            std::string conf_dir = dir.empty() ? env_value(*c, "SPARK_CONF_DIR") : dir;
-            l.defaults = defaults_seen(files, mounted, conf_dir.empty() ? "/opt/spark/conf" : conf_dir,
-                                       properties_file_of(l.argv));
+            l.defaults = at_dir ? at_dir : defaults_seen(files, mounted, conf_dir, properties_file_of(l.argv));
+            exact = at_dir != nullptr;
           }
         }
         launches.push_back(std::move(l));

@@ -10,6 +10,7 @@
 // SparkConf is what one Spark process sees (the command line wins, as in spark-submit).
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -74,6 +75,42 @@ std::vector<SparkConf> spark_confs(Context& ctx);
 // suppression and --disable apply as for Context::report_object.
 void report_entry(Context& ctx, const std::string& rule_id, const SparkConfEntry& e,
                   std::string message, std::string hint = "");
+
+// --- Known keys (spark_keys.cpp) -------------------------------------------------------------
+
+// How Spark reads the value of a key.
+enum class SparkValueType {
+  kAny,       // any text (paths, class names, lists, URLs)
+  kBool,      // true or false, case-insensitive
+  kInt,       // a whole number
+  kSize,      // a JVM byte size: a whole number with an optional b/k/m/g/t/p suffix (4g, 512m)
+  kTime,      // a duration: a whole number with an optional us/ms/s/m/min/h/d suffix (60s)
+  kFraction,  // a decimal number from 0 to 1
+  kDouble,    // a decimal number
+  kEnum,      // one of a fixed list of words
+};
+
+// A key of Spark's configuration documentation (3.5 and 4.x).
+struct SparkKey {
+  std::string_view key;
+  SparkValueType type = SparkValueType::kAny;
+  std::string_view choices;  // kEnum: the words, separated by '|'
+  bool ignore_case = false;  // kEnum: whether Spark compares them case-insensitively
+};
+
+// The documented key `key`, or nullptr.
+const SparkKey* find_spark_key(std::string_view key);
+// Every documented key, for did-you-mean hints.
+const std::set<std::string>& spark_key_names();
+// Whether `key` belongs to a documented family of free-form keys (spark.hadoop.*,
+// spark.executorEnv.*, spark.kubernetes.driver.label.*, ...).
+bool is_spark_key_family(std::string_view key);
+// Whether `key` lies in a namespace whose keys are too many to list (spark.sql.*, spark.ui.*,
+// ...): an unlisted key there is only suspect when it is close to a listed one.
+bool is_open_spark_namespace(std::string_view key);
+// Why `value` is not valid for `k`, or "" when it is (values with ${...} or $(...)
+// substitutions are taken as valid).
+std::string spark_value_problem(const SparkKey& k, std::string_view value);
 
 // --- Parsers, exposed for tests -------------------------------------------------------------
 
