@@ -20,8 +20,12 @@ std::vector<std::string> split_documents(const std::string& text) {
     size_t nl = text.find('\n', pos);
     std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? text.size() : nl + 1;
-    if (line == "---" || line.starts_with("--- ")) {
+    if (line.starts_with("---")) {
+      // Helm splits at "\n---" and drops the whitespace after it, so a template that writes
+      // `---` and then `{{- include ... }}` renders "---apiVersion: v1" and still installs.
       docs.emplace_back();
+      size_t rest = line.find_first_not_of(" \t", 3);
+      if (rest != std::string::npos) docs.back() += line.substr(rest) + "\n";
     } else {
       docs.back() += line + "\n";
     }
