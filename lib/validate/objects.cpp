@@ -244,13 +244,14 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
     chart::TemplateOptions to;
     to.release_name = ctx.options().release_name;
     to.namespace_ = ctx.options().namespace_;
-    if (!ctx.options().kube_version.empty()) to.kube_version = ctx.options().kube_version;
+    if (!ctx.options().kube_version.empty()) to.kube_version = normalize_kube_version(ctx.options().kube_version);
     Value top = chart::make_render_values(*c, user, to);
     rendered = chart::render_templates(*c, top);
   } catch (const std::exception& e) {
-    ctx.report("template-render-error", e.what(), "Chart.yaml", 0, 0);
+    report_render_error(ctx, e.what());
     return std::nullopt;
   }
+  ctx.set_manifests(rendered);
   std::vector<RenderedObject> out;
   for (const auto& [name, text] : rendered) {
     // "chart/templates/x.yaml" -> "templates/x.yaml"; subcharts keep "charts/sub/...".

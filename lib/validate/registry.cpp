@@ -45,6 +45,56 @@ std::vector<RuleInfo> chart_rule_infos() {
       {"chart-values-invalid", "chart", "values.yaml is not valid YAML",
        "Helm fails to load the chart; the error names the line", "fix the YAML at the reported line",
        Severity::Error, "spark:\n  image: [unclosed\n"},
+      {"chart-version-strict-semver", "chart",
+       "Chart.yaml version is accepted by Helm but is not strict SemVer 2 (\"1.2\", \"v1.2.3\")",
+       "helm lint warns; OCI registries store the chart under its version as a tag and dependency "
+       "ranges compare full versions, so a short or prefixed version resolves differently",
+       "write all three parts without a \"v\": `version: 1.2.0`", Severity::Warning, "version: \"1.2\"\n"},
+      {"chart-app-version", "chart", "Chart.yaml appVersion is a number instead of a string",
+       "Helm reads it as a string; an unquoted 1.10 is the number 1.1, so the chart's labels and "
+       "image tags built from it are wrong (helm lint fails)",
+       "quote it: `appVersion: \"1.10\"`", Severity::Error, "appVersion: 1.10\n"},
+      {"chart-maintainer", "chart", "a Chart.yaml maintainer has no name, or an invalid email or url",
+       "helm lint fails on it, and chart repositories show maintainers from these fields",
+       "give every maintainer a `name:`, and a well-formed `email:` and `url:` when set",
+       Severity::Error, "maintainers:\n  - email: team@example.org\n"},
+      {"chart-url", "chart", "a Chart.yaml source or the icon is not a URL with a scheme",
+       "helm lint fails on it; chart repositories and Artifact Hub link these URLs",
+       "write full URLs: `icon: https://example.org/icon.svg`", Severity::Error,
+       "sources:\n  - github.com/org/repo\n"},
+      {"chart-dependency-undeclared", "chart", "a chart under charts/ is not listed in Chart.yaml dependencies",
+       "helm lint fails (\"chart metadata is missing these dependencies\"); Helm installs it "
+       "regardless, with no version, condition or alias to control it",
+       "add it to `dependencies:` in Chart.yaml, or delete it from charts/", Severity::Error,
+       "# charts/redis/ exists, but Chart.yaml has no dependencies\n"},
+      {"chart-crd-kind", "chart", "a file in crds/ holds something other than a CustomResourceDefinition",
+       "Helm applies crds/ before the templates, untemplated and never upgraded; other objects there "
+       "are created out of order and helm lint fails",
+       "keep only apiextensions.k8s.io CustomResourceDefinitions in crds/ and move the rest to templates/",
+       Severity::Error, "# crds/config.yaml\napiVersion: v1\nkind: ConfigMap\n"},
+      {"chart-file-extension", "chart",
+       "a file in templates/ has an extension other than .yaml, .yml, .tpl or .txt",
+       "helm lint fails; Helm still renders the file and applies it as a manifest, so a README or "
+       "backup copy in templates/ breaks install with a YAML error",
+       "rename manifests to .yaml and helpers to .tpl, or move the file out of templates/",
+       Severity::Error, "templates/README.md\n"},
+      {"chart-kube-version", "chart",
+       "Chart.yaml kubeVersion is not met by --kube-version (default: the version Helm assumes, 1.34)",
+       "helm install and helm template refuse the chart (\"chart requires kubeVersion ... which is "
+       "incompatible with Kubernetes ...\")",
+       "pass the cluster's version with --kube-version, or widen the constraint", Severity::Error,
+       "kubeVersion: \">=1.35.0\"\n"},
+      {"chart-deprecated-api", "chart",
+       "an object uses an API version that is deprecated at --kube-version and removed later",
+       "the chart installs today but stops installing when the cluster is upgraded to the "
+       "release that removes the API (helm lint warns)",
+       "change apiVersion to the replacement the message names and adapt the fields it changed",
+       Severity::Warning, "# --kube-version 1.24\napiVersion: batch/v1beta1\nkind: CronJob\n"},
+      {"chart-removed-api", "chart",
+       "an object uses an API version that --kube-version no longer serves (default: 1.34)",
+       "helm install fails: the cluster has no such resource type (\"no matches for kind\")",
+       "change apiVersion to the replacement the message names and adapt the fields it changed",
+       Severity::Error, "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n"},
   };
 }
 
@@ -78,6 +128,33 @@ std::vector<RuleInfo> template_rule_infos() {
       {"template-render-error", "template", "the chart does not render",
        "helm install fails with the same error", "fix the template or the values it names",
        Severity::Error, "{{ .Values.missing.key }}\n"},
+      {"template-invalid-yaml", "template",
+       "a template renders text that is not YAML, or a document that is not an object",
+       "helm install fails with \"YAML parse error\"; the usual cause is included text or toYaml "
+       "output indented with the wrong `nindent` width",
+       "fix the indentation at the traced line (the message gives the rendered line too)",
+       Severity::Error,
+       "spec:\n  template:\n    metadata:\n      labels:\n{{ include \"x.labels\" . | nindent 4 }}\n"},
+      {"template-leading-indent", "template", "a rendered document starts with an indented line",
+       "whether such a document parses depends on how the text is normalised before parsing; "
+       "helm lint warns (helm/helm#8467)",
+       "start each document at column 1: trim the whitespace before it with `{{-`", Severity::Warning,
+       "{{ if .Values.x }}\n  apiVersion: v1\n  kind: ConfigMap\n{{ end }}\n"},
+      {"template-missing-kind", "template", "a rendered object has no apiVersion or no kind",
+       "the API server cannot tell what the object is and helm install fails",
+       "add `apiVersion:` and `kind:` at the top of the document", Severity::Error,
+       "metadata:\n  name: conf\ndata: {}\n"},
+      {"template-missing-name", "template",
+       "a rendered object has no metadata.name (and no generateName), or the name is not a string",
+       "helm install fails: the API server requires a name, and Helm tracks objects by it",
+       "set `metadata.name`, usually from the chart's fullname helper", Severity::Error,
+       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {}\n"},
+      {"template-metadata-name", "template",
+       "a Service name that starts with a digit, or an RBAC name that is not a path segment",
+       "the API server rejects it: Service names are DNS-1035 labels (they start with a letter), "
+       "RBAC names may not contain '/' or '%' or be \".\" or \"..\" (helm lint warns)",
+       "start Service names with a letter; write RBAC names with ':' or '-' instead of '/'",
+       Severity::Error, "kind: Service\nmetadata:\n  name: 1-api\n"},
   };
 }
 

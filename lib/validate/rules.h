@@ -43,6 +43,14 @@ class Context {
   const std::vector<RenderedObject>* objects();
   // Every pod those objects describe (empty when the chart does not render).
   const std::vector<Pod>& pods();
+  // The text every template rendered to ("templates/x.yaml", text), before it was split into
+  // objects; empty when the chart does not render. The template group checks it as YAML.
+  const std::vector<std::pair<std::string, std::string>>& manifests() {
+    objects();
+    return manifests_;
+  }
+  // Keeps the rendered texts (called by render_objects).
+  void set_manifests(std::vector<std::pair<std::string, std::string>> m) { manifests_ = std::move(m); }
   // The number of errors reported so far by rules whose ID starts with `prefix`.
   size_t errors_with_prefix(std::string_view prefix) const;
   // Diagnostics and the source map, moved out at the end of a run.
@@ -58,6 +66,7 @@ class Context {
   bool rendered_ = false;
   std::optional<std::vector<RenderedObject>> objects_;
   std::vector<Pod> pods_;
+  std::vector<std::pair<std::string, std::string>> manifests_;
 };
 
 // The position of the key `key` whose value starts at `value_mark` in `text`: the value's own
@@ -86,6 +95,14 @@ std::vector<RuleInfo> spark_rule_infos();
 std::vector<RuleInfo> spark_runtime_rule_infos();
 
 void run_chart_rules(Context& ctx);
+// Rendered templates: YAML that parses, indentation, names and kinds, deprecated APIs.
+void run_template_rules(Context& ctx);
+// Reports template-render-error for a render failure at the template file, line and column
+// the message names ("template: chart/templates/cm.yaml:7:20: executing ...").
+void report_render_error(Context& ctx, const std::string& message);
+// --kube-version as Helm prints it ("1.31" -> "v1.31.0"). Throws std::invalid_argument when
+// it is not a version.
+std::string normalize_kube_version(const std::string& v);
 void run_values_rules(Context& ctx);
 // values-schema, apart because it needs the chart loaded and the JSON Schema validator.
 void run_values_schema_rule(Context& ctx);

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <set>
 
+#include "sparkc/functions.h"
+#include "validate/deprecated_apis.h"
 #include "validate/rules.h"
 
 namespace sparkc::validate::detail {
@@ -58,6 +60,17 @@ void check_api_version(Context& ctx, const ChartFile& cf) {
   } else if (v != "v1" && v != "v2") {
     ctx.report("chart-api-version", "apiVersion \"" + v + "\" is not valid: the value must be either \"v1\" or \"v2\"",
                "Chart.yaml", m.line, m.col, "apiVersion", "use `apiVersion: v2`");
+  } else if (v == "v1") {
+    // Chart.yaml fields Helm 3 added with apiVersion v2; a v1 chart keeps them in
+    // requirements.yaml or has none.
+    for (const char* key : {"dependencies", "type"}) {
+      const Value* f = cf.doc.value.find(key);
+      if (!f || f->is_nil()) continue;
+      auto fm = field_mark(cf, key);
+      fm = key_mark(cf.text, fm, key);
+      ctx.report("chart-api-version", std::string(key) + " is not valid in a chart with apiVersion \"v1\"",
+                 "Chart.yaml", fm.line, fm.col, key, "use `apiVersion: v2`");
+    }
   }
 }
 
@@ -90,6 +103,121 @@ void check_version(Context& ctx, const ChartFile& cf) {
   } else if (!RE2::FullMatch(v->as_string(), semver)) {
     ctx.report("chart-version-semver", "version \"" + v->as_string() + "\" is not a valid SemVer",
                "Chart.yaml", m.line, m.col, "version", "write it as MAJOR.MINOR.PATCH");
+  }
+}
+
+// chart-version-strict-semver: Helm packages and installs "1.2" or "v1.2.3", but OCI
+// registries, chart repositories and dependency ranges need MAJOR.MINOR.PATCH.
+void check_version_strict(Context& ctx, const ChartFile& cf) {
+  static const RE2 lenient("v?[0-9]+(\\.[0-9]+)?(\\.[0-9]+)?([-+].*)?");
+  static const RE2 strict(
+      "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)"
+      "(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?"
+      "(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+  std::string v = field(cf, "version");
+  if (v.empty() || !RE2::FullMatch(v, lenient) || RE2::FullMatch(v, strict)) return;
+  auto m = field_mark(cf, "version");
+  ctx.report("chart-version-strict-semver", "version \"" + v + "\" is not a valid SemVer 2 version",
+             "Chart.yaml", m.line, m.col, "version", "write all three parts without a \"v\": MAJOR.MINOR.PATCH");
+}
+
+// chart-app-version: Helm reads appVersion into a string; an unquoted number loses its form
+// (1.10 becomes "1.1").
+void check_app_version(Context& ctx, const ChartFile& cf) {
+  const Value* v = cf.doc.value.find("appVersion");
+  if (!v || v->is_nil() || v->is_string()) return;
+  auto m = field_mark(cf, "appVersion");
+  ctx.report("chart-app-version", "appVersion should be a string, not a number", "Chart.yaml", m.line, m.col,
+             "appVersion", "quote it: `appVersion: \"1.10\"`");
+}
+
+// A URL with a scheme, as Helm's lint takes a request URL (sources, icon).
+bool is_request_url(const std::string& s) {
+  static const RE2 re("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/]+[^\\s]*");
+  return RE2::FullMatch(s, re);
+}
+
+// chart-maintainer: every maintainer has a name; e-mail addresses and URLs are well formed.
+void check_maintainers(Context& ctx, const ChartFile& cf) {
+  static const RE2 email("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  // A URL without a scheme is accepted for maintainers ("example.com/me"), as Helm does.
+  static const RE2 url("([A-Za-z][A-Za-z0-9+.-]*://)?[^\\s/.]+(\\.[^\\s/.]+)+(/[^\\s]*)?");
+  const Value* list = cf.doc.value.find("maintainers");
+  if (!list || !list->is_list()) return;
+  for (size_t i = 0; i < list->as_list().size(); ++i) {
+    const Value& mt = list->as_list()[i];
+    std::string path = "maintainers[" + std::to_string(i) + "]";
+    std::string name = string_at(mt, "name"), mail = string_at(mt, "email"), link = string_at(mt, "url");
+    if (name.empty()) {
+      auto m = field_mark(cf, path);
+      ctx.report("chart-maintainer", "maintainer " + std::to_string(i + 1) + " has no name", "Chart.yaml", m.line,
+                 m.col, path, "add `name:` to the maintainer");
+    } else if (!mail.empty() && !RE2::FullMatch(mail, email)) {
+      auto m = field_mark(cf, path + ".email");
+      ctx.report("chart-maintainer", "invalid email \"" + mail + "\" for maintainer \"" + name + "\"", "Chart.yaml",
+                 m.line, m.col, path + ".email", "write it as name@example.org");
+    } else if (!link.empty() && !RE2::FullMatch(link, url)) {
+      auto m = field_mark(cf, path + ".url");
+      ctx.report("chart-maintainer", "invalid url \"" + link + "\" for maintainer \"" + name + "\"", "Chart.yaml",
+                 m.line, m.col, path + ".url", "write a full URL: https://example.org/me");
+    }
+  }
+}
+
+// chart-url: sources and icon are URLs with a scheme.
+void check_urls(Context& ctx, const ChartFile& cf) {
+  if (const Value* list = cf.doc.value.find("sources"); list && list->is_list()) {
+    for (size_t i = 0; i < list->as_list().size(); ++i) {
+      const Value& src = list->as_list()[i];
+      std::string s = src.is_string() ? src.as_string() : "";
+      if (is_request_url(s)) continue;
+      std::string path = "sources[" + std::to_string(i) + "]";
+      auto m = field_mark(cf, path);
+      ctx.report("chart-url", "invalid source URL \"" + s + "\"", "Chart.yaml", m.line, m.col, path,
+                 "write a full URL: https://github.com/org/repo");
+    }
+  }
+  std::string icon = field(cf, "icon");
+  if (!icon.empty() && !is_request_url(icon)) {
+    auto m = field_mark(cf, "icon");
+    ctx.report("chart-url", "invalid icon URL \"" + icon + "\"", "Chart.yaml", m.line, m.col, "icon",
+               "write a full URL: https://example.org/icon.svg");
+  }
+}
+
+// A call context for calling semverCompare outside a template.
+struct PlainCallContext : gotmpl::CallContext {
+  std::string include(std::string_view, const Value&) override { return ""; }
+  std::string tpl(std::string_view, const Value&) override { return ""; }
+  std::string_view template_name() const override { return ""; }
+  void random_bytes(std::span<unsigned char> out) override { std::fill(out.begin(), out.end(), 0); }
+};
+
+// chart-kube-version: helm install and helm template refuse a chart whose kubeVersion
+// constraint the cluster's version does not meet.
+void check_kube_version(Context& ctx, const ChartFile& cf) {
+  std::string constraint = field(cf, "kubeVersion");
+  if (constraint.empty()) return;
+  std::string kube;
+  try {
+    kube = normalize_kube_version(ctx.options().kube_version.empty() ? std::string(kDefaultKubeVersion)
+                                                                     : ctx.options().kube_version);
+  } catch (const std::invalid_argument&) {
+    return;  // the render reports the bad --kube-version
+  }
+  auto m = field_mark(cf, "kubeVersion");
+  const auto* fn = gotmpl::helm_functions().find("semverCompare");
+  PlainCallContext call;
+  Value args[2] = {Value(constraint), Value(kube)};
+  try {
+    if (!fn || fn->fn(call, std::span<const Value>(args, 2)).as_bool()) return;
+    ctx.report("chart-kube-version",
+               "chart requires kubeVersion \"" + constraint + "\", which is incompatible with Kubernetes " + kube,
+               "Chart.yaml", m.line, m.col, "kubeVersion",
+               "pass the cluster's version with --kube-version, or widen the constraint");
+  } catch (const std::exception& e) {
+    ctx.report("chart-kube-version", "kubeVersion \"" + constraint + "\" is not a valid constraint: " + e.what(),
+               "Chart.yaml", m.line, m.col, "kubeVersion", "write a SemVer range, e.g. \">=1.26.0-0\"");
   }
 }
 
@@ -158,6 +286,106 @@ void check_dependencies(Context& ctx, const ChartFile& cf) {
   }
 }
 
+// chart-dependency-undeclared: a chart under charts/ that Chart.yaml does not list. Helm
+// installs it anyway, but lint fails and it cannot be versioned, aliased or switched off.
+void check_undeclared_dependencies(Context& ctx, const ChartFile& cf) {
+  std::set<std::string> declared;
+  if (const Value* deps = cf.doc.value.find("dependencies"); deps && deps->is_list()) {
+    for (const auto& d : deps->as_list()) declared.insert(string_at(d, "name"));
+  }
+  std::error_code ec;
+  fs::path charts = fs::path(ctx.dir()) / "charts";
+  if (!fs::is_directory(charts, ec)) return;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(charts, ec)) entries.push_back(e.path());
+  std::sort(entries.begin(), entries.end());
+  for (const auto& p : entries) {
+    std::string fname = p.filename().string();
+    std::string name;
+    if (fs::is_directory(p, ec)) {
+      auto text = ctx.read("charts/" + fname + "/Chart.yaml");
+      if (!text) continue;
+      try {
+        name = string_at(yaml::load(*text), "name");
+      } catch (const std::exception&) {
+        continue;  // a broken subchart fails the render, which says so
+      }
+    } else if (fname.ends_with(".tgz")) {
+      // "redis-17.0.0.tgz": the name is what precedes the version.
+      name = fname.substr(0, fname.size() - 4);
+      static const RE2 versioned("(.+?)-v?[0-9]+\\.[0-9]+.*");
+      RE2::FullMatch(std::string(name), versioned, &name);
+    } else {
+      continue;
+    }
+    if (name.empty() || declared.count(name)) continue;
+    ctx.report("chart-dependency-undeclared",
+               "chart \"" + name + "\" is in charts/ but not listed in Chart.yaml dependencies",
+               "charts/" + fname, 0, 0, "", "add it to `dependencies:` in Chart.yaml, or remove it from charts/");
+  }
+}
+
+// chart-crd-kind: Helm installs the files in crds/ before the templates and without
+// templating; each document must be a CustomResourceDefinition.
+void check_crds(Context& ctx) {
+  std::error_code ec;
+  fs::path crds = fs::path(ctx.dir()) / "crds";
+  if (!fs::is_directory(crds, ec)) return;
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(crds, ec)) {
+    std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json")) {
+      files.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& rel : files) {
+    auto text = ctx.read(rel);
+    if (!text) continue;
+    std::vector<Value> docs;
+    try {
+      docs = yaml::load_all(*text, rel);
+    } catch (const yaml::YamlError& e) {
+      ctx.report("chart-crd-kind", std::string("CRD file is not valid YAML: ") + e.what(), rel, e.line, e.col);
+      continue;
+    }
+    for (const auto& d : docs) {
+      if (d.is_nil()) continue;
+      std::string kind = string_at(d, "kind"), api = string_at(d, "apiVersion");
+      if (kind == "CustomResourceDefinition" && api.starts_with("apiextensions.k8s.io/")) continue;
+      std::string name = d.is_map() ? string_at(d.find("metadata") ? *d.find("metadata") : Value(), "name") : "";
+      ctx.report("chart-crd-kind",
+                 "object " + (name.empty() ? std::string() : "\"" + name + "\" ") + "in crds/ is a " +
+                     (kind.empty() ? std::string("document without kind") : "\"" + kind + "\"") +
+                     ", not an apiextensions.k8s.io CustomResourceDefinition",
+                 rel, 0, 0, "", "move it to templates/; crds/ holds only CustomResourceDefinitions");
+    }
+  }
+}
+
+// chart-file-extension: helm lint accepts only these extensions in templates/; Helm still
+// renders any other file and sends it as a manifest, so a README or a backup copy there
+// breaks install.
+void check_template_extensions(Context& ctx) {
+  std::error_code ec;
+  fs::path dir = fs::path(ctx.dir()) / "templates";
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<std::string> bad;
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    std::string ext = e.path().extension().string();
+    if (ext == ".yaml" || ext == ".yml" || ext == ".tpl" || ext == ".txt") continue;
+    bad.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
+  }
+  std::sort(bad.begin(), bad.end());
+  for (const auto& rel : bad) {
+    std::string ext = fs::path(rel).extension().string();
+    ctx.report("chart-file-extension",
+               "file extension \"" + ext + "\" is not valid in templates/: use .yaml, .yml, .tpl or .txt", rel, 0,
+               0, "", "rename it to .yaml (a manifest) or .tpl (helpers), or move it out of templates/");
+  }
+}
+
 void check_templates_dir(Context& ctx) {
   std::error_code ec;
   if (!fs::is_directory(fs::path(ctx.dir()) / "templates", ec)) {
@@ -179,14 +407,26 @@ void check_values_yaml(Context& ctx) {
 
 void run_chart_rules(Context& ctx) {
   check_templates_dir(ctx);
+  check_template_extensions(ctx);
   check_values_yaml(ctx);
+  check_crds(ctx);
   auto cf = load_chart_file(ctx);
-  if (!cf) return;  // every other Chart.yaml rule needs the parsed file
-  check_api_version(ctx, *cf);
-  check_name(ctx, *cf);
-  check_version(ctx, *cf);
-  check_type(ctx, *cf);
-  check_dependencies(ctx, *cf);
+  if (cf) {  // every other Chart.yaml rule needs the parsed file
+    check_api_version(ctx, *cf);
+    check_name(ctx, *cf);
+    check_version(ctx, *cf);
+    check_version_strict(ctx, *cf);
+    check_app_version(ctx, *cf);
+    check_maintainers(ctx, *cf);
+    check_urls(ctx, *cf);
+    check_type(ctx, *cf);
+    check_dependencies(ctx, *cf);
+    check_undeclared_dependencies(ctx, *cf);
+    check_kube_version(ctx, *cf);
+  }
+  // The template group runs from here so that validate.cpp's list of groups stays as it is;
+  // it renders the chart (once, shared with every later group).
+  run_template_rules(ctx);
 }
 
 }  // namespace sparkc::validate::detail

@@ -1,0 +1,325 @@
+// The template group: what helm lint checks in the rendered templates (every document parses
+// as YAML, no document starts indented, every object has a kind and a name that suits its
+// kind, no API version the cluster no longer serves), and where a render error points.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "validate/deprecated_apis.h"
+#include "validate/rules.h"
+
+namespace sparkc::validate::detail {
+namespace {
+
+// "chart/templates/x.yaml" -> "templates/x.yaml"; a subchart's keeps "charts/sub/templates/...",
+// which is where the file sits below the chart root.
+std::string chart_relative(const std::string& name) {
+  size_t slash = name.find('/');
+  return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    lines.push_back(text.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return lines;
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::string_view rtrim(std::string_view s) {
+  size_t e = s.find_last_not_of(" \t\r");
+  return e == std::string_view::npos ? std::string_view{} : s.substr(0, e + 1);
+}
+
+// One `---` document of a rendered template and the 0-based line of the output it starts on.
+struct RenderedDoc {
+  std::string text;
+  int first_line = 0;
+};
+
+// Splits rendered output at `---` lines, as Helm's manifest splitter (and render_objects) do.
+std::vector<RenderedDoc> split_rendered(const std::vector<std::string_view>& lines) {
+  std::vector<RenderedDoc> docs(1);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = rtrim(lines[i]);
+    if (l == "---" || lines[i].starts_with("--- ")) {
+      docs.push_back({"", static_cast<int>(i) + 1});
+    } else {
+      docs.back().text.append(lines[i]).push_back('\n');
+    }
+  }
+  return docs;
+}
+
+// Whether a template line is only actions that write nothing themselves: control structure,
+// definitions, comments and variable assignments.
+bool writes_nothing(std::string_view l) {
+  static const RE2 control(
+      "\\{\\{-?\\s*(?:(?:if|else|end|range|with|define|block)\\b|/\\*|\\$[A-Za-z0-9_]*\\s*:?=).*\\}\\}");
+  std::string_view t = trim(l);
+  return t.starts_with("{{") && t.ends_with("}}") && RE2::FullMatch(t, control);
+}
+
+// A regular expression for the text a template line with actions renders to: its literal
+// parts, with anything in place of each action.
+std::string line_pattern(std::string_view l) {
+  std::string out;
+  while (true) {
+    size_t open = l.find("{{");
+    out += RE2::QuoteMeta(std::string(l.substr(0, open)));
+    if (open == std::string_view::npos) break;
+    out += ".*";
+    size_t close = l.find("}}", open);
+    if (close == std::string_view::npos) break;
+    l.remove_prefix(close + 2);
+  }
+  return out;
+}
+
+// The position in `tmpl` that most likely wrote line `r` (0-based) of its rendered output
+// `out`: the line, and the column of the action that wrote the text (or of the text itself);
+// {0, 0} when nothing can be said. Lines without actions are found in the output in order
+// and anchor the rest; an output line between two anchors comes from a template line between
+// them: one whose literal text matches it, else one whose action writes text (an include or
+// toYaml with nindent, the usual source of broken indentation).
+yaml::Mark trace_rendered_line(std::string_view tmpl, const std::vector<std::string_view>& out, int r) {
+  std::vector<std::string_view> t = split_lines(tmpl);
+  std::vector<int> anchor(t.size(), -1);
+  size_t pos = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].find("{{") != std::string_view::npos || trim(t[i]).empty()) continue;
+    for (size_t j = pos; j < out.size(); ++j) {
+      if (rtrim(out[j]) == rtrim(t[i])) {
+        anchor[i] = static_cast<int>(j);
+        pos = j + 1;
+        break;
+      }
+    }
+  }
+  // The last anchored template line at or before the output line, and the next anchored one.
+  long before = -1;
+  size_t after = t.size();
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (anchor[i] < 0) continue;
+    if (anchor[i] <= r) {
+      before = static_cast<long>(i);
+    } else {
+      after = i;
+      break;
+    }
+  }
+  auto at = [&](size_t i) {
+    size_t col = t[i].find("{{");
+    if (col == std::string_view::npos) col = t[i].find_first_not_of(" \t");
+    return yaml::Mark{static_cast<int>(i) + 1, col == std::string_view::npos ? 1 : static_cast<int>(col) + 1};
+  };
+  if (before >= 0 && anchor[before] == r) return at(static_cast<size_t>(before));
+  std::string_view target = rtrim(out[r]);
+  long writer = -1;
+  for (size_t i = static_cast<size_t>(before + 1); i < after; ++i) {
+    if (t[i].find("{{") == std::string_view::npos || writes_nothing(t[i])) continue;
+    bool has_text = !trim(t[i]).starts_with("{{") || !trim(t[i]).ends_with("}}");
+    if (has_text && RE2::FullMatch(re2::StringPiece(target.data(), target.size()), RE2(line_pattern(rtrim(t[i]))))) {
+      return at(i);
+    }
+    if (writer < 0 && !has_text) writer = static_cast<long>(i);
+  }
+  if (writer >= 0) return at(static_cast<size_t>(writer));
+  return before >= 0 ? at(static_cast<size_t>(before)) : yaml::Mark{};
+}
+
+// The reason in a YAML error without the position sigs.k8s.io/yaml puts before it
+// ("error converting YAML to JSON: yaml: line 8: mapping values are not allowed in this context"),
+// which counts lines of one document rather than of the file.
+std::string yaml_reason(const std::string& what) {
+  static const RE2 re(".*yaml: line [0-9]+: (.*)");
+  std::string reason;
+  return RE2::FullMatch(what, re, &reason) ? reason : what;
+}
+
+// template-invalid-yaml and template-leading-indent on one rendered template.
+void check_rendered(Context& ctx, const std::string& rel, const std::string& text) {
+  std::vector<std::string_view> lines = split_lines(text);
+  auto tmpl = ctx.read(rel);
+  auto trace = [&](int r) { return tmpl ? trace_rendered_line(*tmpl, lines, r) : yaml::Mark{}; };
+  for (const RenderedDoc& doc : split_rendered(lines)) {
+    if (trim(doc.text).empty()) continue;
+    // helm lint: a document whose first line is indented parses differently depending on
+    // whether the text is normalised first (helm/helm#8467).
+    std::vector<std::string_view> doc_lines = split_lines(doc.text);
+    for (size_t i = 0; i < doc_lines.size(); ++i) {
+      if (trim(doc_lines[i]).empty()) continue;
+      if (doc_lines[i][0] == ' ' || doc_lines[i][0] == '\t') {
+        int r = doc.first_line + static_cast<int>(i);
+        yaml::Mark m = trace(r);
+        ctx.report("template-leading-indent",
+                   "rendered document starts with an indented line \"" + std::string(rtrim(doc_lines[i])) +
+                       "\" (rendered line " + std::to_string(r + 1) + "), which may cause parsing problems",
+                   rel, m.line, m.col, "",
+                   "start the document at column 1: trim the whitespace before it with `{{-`, or "
+                   "lower the indent of the include that writes it");
+      }
+      break;
+    }
+    Value v;
+    try {
+      v = yaml::load(doc.text, rel);
+    } catch (const yaml::YamlError& e) {
+      int r = doc.first_line + std::max(1, e.line) - 1;
+      r = std::min(r, static_cast<int>(lines.size()) - 1);
+      yaml::Mark m = trace(r);
+      ctx.report("template-invalid-yaml",
+                 "rendered output is not valid YAML: " + yaml_reason(e.what()) + " (rendered line " +
+                     std::to_string(r + 1) + ")",
+                 rel, m.line, m.col, "",
+                 "check the `nindent`/`indent` width of included text and toYaml output here; "
+                 "`helm template --debug` prints the rendered file");
+      continue;
+    }
+    // Helm decodes every document into an object; text that parses as a string or a list is
+    // not one and install fails.
+    if (!v.is_nil() && !v.is_map()) {
+      // The first line that is not blank or a comment holds the offending value.
+      int r = doc.first_line;
+      while (r < static_cast<int>(lines.size()) - 1 && (trim(lines[r]).empty() || trim(lines[r]).starts_with("#"))) ++r;
+      yaml::Mark m = trace(r);
+      ctx.report("template-invalid-yaml",
+                 std::string("rendered document at rendered line ") + std::to_string(r + 1) + " is a " +
+                     (v.is_list() ? "list" : "scalar") + ", not a Kubernetes object",
+                 rel, m.line, m.col, "", "make the document a mapping with apiVersion, kind and metadata");
+    }
+  }
+}
+
+// template-missing-kind, template-missing-name and template-metadata-name on one object.
+void check_identity(Context& ctx, const RenderedObject& o) {
+  if (o.api_version.empty() || o.kind.empty()) {
+    std::string missing = o.api_version.empty() && o.kind.empty() ? "apiVersion and kind"
+                          : o.api_version.empty()                 ? "apiVersion"
+                                                                  : "kind";
+    // Points at the field that is there, next to which the missing one belongs.
+    FieldPath at = !o.kind.empty() ? FieldPath{"kind"} : !o.api_version.empty() ? FieldPath{"apiVersion"} : FieldPath{};
+    ctx.report_object("template-missing-kind", o, at,
+                      "object" + (o.name.empty() ? std::string() : " \"" + o.name + "\"") + " has no " + missing,
+                      "add `apiVersion:` and `kind:` at the top of the document");
+    return;
+  }
+  if (o.kind == "List") return;  // a List has items, not a name
+  const Value* name = value_at(o.doc, {"metadata", "name"});
+  const Value* generate = value_at(o.doc, {"metadata", "generateName"});
+  if (!name || name->is_nil() || (name->is_string() && name->as_string().empty())) {
+    if (generate && generate->is_string() && !generate->as_string().empty()) return;
+    ctx.report_object("template-missing-name", o, {"metadata", "name"}, o.kind + " has no metadata.name",
+                      "set `metadata.name`, usually `{{ include \"<chart>.fullname\" . }}`");
+    return;
+  }
+  if (!name->is_string()) {
+    ctx.report_object("template-missing-name", o, {"metadata", "name"},
+                      o.kind + " metadata.name is not a string", "quote the name");
+    return;
+  }
+  // What k8s-dns1123-name does not check: a Service name is a DNS-1035 label (it becomes an
+  // environment variable prefix, so it starts with a letter), and RBAC names are path segments.
+  static const RE2 dns1123_label("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  if (o.kind == "Service" && o.name.size() <= 63 && RE2::FullMatch(o.name, dns1123_label) &&
+      !(o.name[0] >= 'a' && o.name[0] <= 'z')) {
+    ctx.report_object("template-metadata-name", o, {"metadata", "name"},
+                      "Service name \"" + o.name + "\" is not a valid DNS-1035 label: it must start with a letter",
+                      "prefix the name with a letter, e.g. the release name");
+  }
+  static const std::set<std::string> rbac = {"Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"};
+  if (rbac.count(o.kind) &&
+      (o.name == "." || o.name == ".." || o.name.find_first_of("/%") != std::string::npos)) {
+    ctx.report_object("template-metadata-name", o, {"metadata", "name"},
+                      o.kind + " name \"" + o.name + "\" is not a valid path segment: it may not be \".\" or "
+                               "\"..\" and may not contain '/' or '%'",
+                      "use ':' or '-' instead of '/' (\"spark:driver\")");
+  }
+}
+
+// chart-deprecated-api and chart-removed-api on one object.
+void check_api_lifecycle(Context& ctx, const RenderedObject& o, KubeMinor kube) {
+  const DeprecatedApi* d = find_deprecated_api(o.api_version, o.kind);
+  if (!d || kube < d->deprecated) return;
+  std::string use = d->replacement.empty() ? "remove it (nothing replaces it)"
+                                           : "use apiVersion " + std::string(d->replacement);
+  std::string what = o.kind + " " + o.api_version;
+  if (kube >= d->removed) {
+    ctx.report_object("chart-removed-api", o, {"apiVersion"},
+                      what + " is not served by Kubernetes " + kube.str() + ": removed in " + d->removed.str() +
+                          (d->replacement.empty() ? std::string() : "; use " + std::string(d->replacement)),
+                      use);
+  } else {
+    ctx.report_object("chart-deprecated-api", o, {"apiVersion"},
+                      what + " is deprecated in " + d->deprecated.str() + "+, unavailable in " + d->removed.str() +
+                          "+" + (d->replacement.empty() ? std::string() : "; use " + std::string(d->replacement)),
+                      use);
+  }
+}
+
+}  // namespace
+
+std::string normalize_kube_version(const std::string& v) {
+  static const RE2 re("v?([0-9]{1,6})(?:\\.([0-9]{1,6}))?(?:\\.([0-9]{1,6}))?([-+][0-9A-Za-z.+-]*)?");
+  std::string major, minor, patch, suffix;
+  if (!RE2::FullMatch(v, re, &major, &minor, &patch, &suffix)) {
+    throw std::invalid_argument("invalid kube version \"" + v + "\": use MAJOR.MINOR[.PATCH], e.g. 1.31");
+  }
+  auto num = [](const std::string& s) { return s.empty() ? 0 : std::stoi(s); };
+  std::string out = "v";
+  for (const std::string* part : {&major, &minor, &patch}) {
+    if (part != &major) out += '.';
+    out += std::to_string(num(*part));
+  }
+  return out + suffix;
+}
+
+void report_render_error(Context& ctx, const std::string& message) {
+  // Go names the failing file as "template: NAME:LINE:COL: ..." (execution) or inside
+  // parentheses "(NAME:LINE)" / "(NAME:LINE:COL)" (parse errors and `fail`/`required`);
+  // NAME starts with the chart's name.
+  static const RE2 loc("(?:template: |\\()([^():\\s]+/[^():\\s]+):([0-9]+)(?::([0-9]+))?");
+  std::string name, line, col;
+  if (RE2::PartialMatch(message, loc, &name, &line, &col)) {
+    std::string rel = chart_relative(name);
+    ctx.read(rel);  // registers the source, so the report shows the line
+    // The location leads Go's message; the diagnostic shows it already.
+    std::string text = message;
+    std::string prefix = "template: " + name + ":" + line + (col.empty() ? "" : ":" + col) + ": ";
+    if (text.starts_with(prefix)) text.erase(0, prefix.size());
+    ctx.report("template-render-error", text, rel, std::stoi(line), col.empty() ? 0 : std::stoi(col));
+  } else {
+    static const RE2 in_file("\\(([^():\\s]+/[^():\\s]+)\\)");
+    ctx.report("template-render-error", message,
+               RE2::PartialMatch(message, in_file, &name) ? chart_relative(name) : "Chart.yaml", 0, 0);
+  }
+}
+
+void run_template_rules(Context& ctx) {
+  for (const auto& [name, text] : ctx.manifests()) {
+    std::string rel = chart_relative(name);
+    if (rel.ends_with("NOTES.txt")) continue;  // shown to the user, never applied
+    check_rendered(ctx, rel, text);
+  }
+  const auto* objects = ctx.objects();
+  if (!objects) return;
+  std::string kube_version = ctx.options().kube_version.empty() ? std::string(kDefaultKubeVersion)
+                                                                 : ctx.options().kube_version;
+  std::optional<KubeMinor> kube = parse_kube_minor(kube_version);
+  for (const auto& o : *objects) {
+    check_identity(ctx, o);
+    if (kube) check_api_lifecycle(ctx, o, *kube);
+  }
+}
+
+}  // namespace sparkc::validate::detail
