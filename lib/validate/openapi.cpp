@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw SourceError("cannot read schema source \"" + path + "\"", path);
+  if (!in) throw SourceError("cannot read the schema source", path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -176,15 +176,14 @@ void SchemaSet::add_openapi_path(const std::string& path) {
       ++found;
     }
     if (found == 0) {
-      throw SourceError("schema directory \"" + path + "\" has no OpenAPI v3 files or per-kind JSON schemas", path);
+      throw SourceError("schema directory has no OpenAPI v3 files or per-kind JSON schemas", path);
     }
     return;
   }
   const Document& doc = state_->load_json_file(path);
   if (!doc.root.find("definitions") && !doc.root.find("components") &&
       !doc.root.find("x-kubernetes-group-version-kind")) {
-    throw SourceError("\"" + path + "\" is not an OpenAPI v2 or v3 document (no definitions or components.schemas)",
-                      path);
+    throw SourceError("not an OpenAPI v2 or v3 document (no definitions or components.schemas)", path);
   }
 }
 
@@ -202,7 +201,7 @@ void SchemaSet::add_crd_file(const std::string& path) {
     add_crd(d, path);
     ++crds;
   }
-  if (crds == 0) throw SourceError("\"" + path + "\" holds no CustomResourceDefinition", path);
+  if (crds == 0) throw SourceError("the file holds no CustomResourceDefinition", path);
 }
 
 void SchemaSet::add_openapi_document(Value doc, const std::string& origin) {
@@ -218,7 +217,7 @@ void SchemaSet::add_crd(const Value& crd, const std::string& origin) {
   const Value* names = spec ? spec->find("names") : nullptr;
   std::string kind = names ? string_at(*names, "kind") : "";
   if (group.empty() || kind.empty()) {
-    throw SourceError("CustomResourceDefinition in \"" + origin + "\" has no spec.group or spec.names.kind", origin);
+    throw SourceError("CustomResourceDefinition has no spec.group or spec.names.kind", origin);
   }
   // apiextensions v1beta1 has one schema for all versions (spec.validation) and may name a
   // single spec.version.
@@ -238,8 +237,7 @@ void SchemaSet::add_crd(const Value& crd, const std::string& origin) {
   }
   for (const auto& [version, schema] : versions) {
     if (!schema || !schema->is_map()) {
-      throw SourceError("CustomResourceDefinition " + kind + " version \"" + version + "\" in \"" + origin +
-                            "\" has no openAPIV3Schema",
+      throw SourceError("CustomResourceDefinition " + kind + " version \"" + version + "\" has no openAPIV3Schema",
                         origin);
     }
     state_->kinds.insert_or_assign(std::pair{group + "/" + version, kind}, KindEntry{schema, &doc, "", true});

@@ -222,6 +222,10 @@ class Walker {
       if (probe.empty()) ++passing;
       else if (first_error.empty()) first_error = probe.front().message;
     }
+    // The alternative's message repeats this value's path; the diagnostic already names it.
+    if (std::string prefix = where() + ": "; first_error.starts_with(prefix)) {
+      first_error.erase(0, prefix.size());
+    }
     if (passing == 0) {
       add(Kind::Constraint, path_, where() + ": matches none of the " + std::to_string(alts.size()) +
                                        (one ? " oneOf" : " anyOf") + " alternatives",

@@ -451,7 +451,7 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
     // Without built-in definitions, a custom resource's metadata is not checked.
     CHECK(violations(s, "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g, x: 1}\nspec: {mode: Batch}\n") == "");
     CHECK_THROWS_WITH_AS(s.add_crd_file((dir / "none.yaml").string()),
-                         ("\"" + (dir / "none.yaml").string() + "\" holds no CustomResourceDefinition").c_str(),
+                         "the file holds no CustomResourceDefinition",
                          SourceError);
     try {
       s.add_crd_file((dir / "broken.yaml").string());
