@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ std::string label_key_problem(std::string_view key);
 // Why `value` is not a valid label value ("" when it is): empty, or at most 63 characters
 // with the same alphabet and ends as a key's name.
 std::string label_value_problem(std::string_view value);
+
+// A whole number from YAML (rendered numbers may load as floats), or nullopt.
+std::optional<int64_t> int_of(const Value& v);
 
 // A scalar label or selector value as text (strings as they are, numbers and booleans as YAML
 // writes them), so a selector can be compared with labels whatever YAML made of them.

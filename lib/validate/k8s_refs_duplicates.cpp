@@ -74,9 +74,10 @@ void check_pod(Context& ctx, const Pod& pod) {
         continue;
       }
       const Value* number = p.find("containerPort");
-      if (!number || !number->is_integer()) continue;
+      auto n = number ? int_of(*number) : std::nullopt;
+      if (!n) continue;
       std::string proto = string_at(p, "protocol");
-      std::string key = std::to_string(number->as_int()) + "/" + (proto.empty() ? "TCP" : proto);
+      std::string key = std::to_string(*n) + "/" + (proto.empty() ? "TCP" : proto);
       if (port_numbers.repeat(key, where, &first)) {
         at.push_back("containerPort");
         ctx.report_object(kRule, o, pod.path_of(at),
@@ -137,7 +138,8 @@ void check_duplicates(Context& ctx) {
     std::string key = group_of(o.api_version) + "/" + o.kind + "/" + namespace_of(ctx, o) + "/" + o.name;
     if (!objects.repeat(key, o.rel, &first)) continue;
     ctx.report_object(kRule, o, {"metadata", "name"},
-                      o.kind + " \"" + o.name + "\" is rendered twice (first in " + first + ")",
+                      o.kind + " \"" + o.name + "\" is rendered twice" +
+                          (first == o.rel ? " by " + o.rel : " (also by " + first + ")"),
                       "give the objects distinct names (release-scoped through the fullname helper), or "
                       "render only one of them");
   }

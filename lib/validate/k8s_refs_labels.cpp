@@ -37,8 +37,8 @@ void check_map(Context& ctx, const RenderedObject& o, const FieldPath& at, const
     if (!v.is_string()) {
       // Numbers and booleans written without quotes fail to decode into map[string]string.
       ctx.report_object(kLabelSyntax, o, p,
-                        what + " \"" + k + "\" has a " + v.kind_name() + " value " + scalar_text(v) +
-                            ", not a string",
+                        what + " \"" + k + "\" has the " + (v.is_bool() ? "boolean" : "number") + " value " +
+                            scalar_text(v) + ", not a string",
                         "quote the value in the template (`{{ ... | quote }}`)");
       continue;
     }
@@ -218,13 +218,17 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
   if (!sel || !selector_has_requirements(*sel) || !watches_own_namespace(ctx, o)) return;
   std::string ns = namespace_of(ctx, o);
   std::string who = o.kind + " \"" + o.name + "\"";
+  std::string wanted;
+  if (const Value* ml = sel->find("matchLabels"); ml && ml->is_map() && !ml->as_map().empty()) {
+    wanted = " (" + format_labels(*ml) + ")";
+  }
   if (o.kind == "ServiceMonitor") {
     for (const auto& s : *ctx.objects()) {
       if (s.kind != "Service" || namespace_of(ctx, s) != ns) continue;
       const Value* labels = value_at(s.doc, {"metadata", "labels"});
       if (selector_mismatch(*sel, labels ? *labels : Value::map()).empty()) return;
     }
-    ctx.report_object(rule, o, at, who + " selects no Service of the chart",
+    ctx.report_object(rule, o, at, who + " selects no Service of the chart" + wanted,
                       "select the labels of the Service that serves the metrics port");
     return;
   }
@@ -232,7 +236,7 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
     if (!can_be_selected(pod) || namespace_of(ctx, *pod.owner) != ns) continue;
     if (selector_mismatch(*sel, pod.labels).empty()) return;
   }
-  ctx.report_object(rule, o, at, who + " selects no pod of the chart",
+  ctx.report_object(rule, o, at, who + " selects no pod of the chart" + wanted,
                     "select the labels of the pod template it is meant for (Spark pods carry "
                     "spark-role: driver or executor)");
 }

@@ -57,11 +57,14 @@ void check_manual_endpoints(Context& ctx, const RenderedObject& svc, const Value
       }
     }
   }
+  // Endpoints managed outside the chart are declared with --external Endpoints/NAME.
+  if (!found && (is_external(ctx, "Endpoints", svc.name) || is_external(ctx, "EndpointSlice", svc.name))) return;
   if (!found) {
     ctx.report_object(kNoPods, svc, {"spec"},
                       "Service \"" + svc.name + "\" has no selector and no Endpoints or EndpointSlice of its own",
-                      "add spec.selector with the labels of the pods it serves, or an EndpointSlice "
-                      "labelled kubernetes.io/service-name: " + svc.name);
+                      "add spec.selector with the labels of the pods it serves, an EndpointSlice "
+                      "labelled kubernetes.io/service-name: " + svc.name + ", or pass --external Endpoints/" +
+                          svc.name + " when they are managed elsewhere");
     return;
   }
   const Value* ports = spec.find("ports");
@@ -118,11 +121,13 @@ void check_service(Context& ctx, const RenderedObject& svc) {
     if (!target) continue;
     std::string protocol = string_at(port, "protocol");
     if (protocol.empty()) protocol = "TCP";
+    bool named = target->is_string();
+    auto number = int_of(*target);
+    if (!named && !number) continue;
     for (const Pod* pod : matched) {
       auto declared = pod_ports(*pod);
-      bool named = target->is_string();
       auto same = [&](const PortDecl& d) {
-        return (named ? d.name == target->as_string() : d.number == target->as_int()) && d.protocol == protocol;
+        return (named ? d.name == target->as_string() : d.number == *number) && d.protocol == protocol;
       };
       if (std::any_of(declared.begin(), declared.end(), same)) continue;
       std::string what = "targetPort " + port_text(*target) + " of Service \"" + svc.name + "\"";
@@ -131,7 +136,7 @@ void check_service(Context& ctx, const RenderedObject& svc) {
                           what + " is not a " + protocol + " port name of " + pod->ident,
                           "name a port the pod's containers declare, or declare `- name: " +
                               target->as_string() + "` under the container's ports");
-      } else if (target->is_integer() && !declared.empty()) {
+      } else if (!declared.empty()) {
         ctx.report_object(kUndeclared, svc, at,
                           what + " is not among the declared " + protocol + " ports of " + pod->ident,
                           "declare the port on the container (and target it by name), or fix the number");
@@ -212,7 +217,7 @@ void check_pod_probes(Context& ctx, const Pod& pod) {
     for (const auto& [below, port] : handler_ports(*c)) {
       FieldPath field = cpath;
       field.insert(field.end(), below.begin(), below.end());
-      std::string what = below.front() + " of container \"" + cname + "\" in " + pod.ident;
+      std::string what = format_field_path(FieldPath(below.begin(), below.end() - 2)) + " of container \"" + cname + "\" in " + pod.ident;
       if (port->is_string()) {
         const std::string& name = port->as_string();
         if (std::any_of(declared.begin(), declared.end(), [&](const PortDecl& d) { return d.name == name; })) continue;
@@ -227,8 +232,8 @@ void check_pod_probes(Context& ctx, const Pod& pod) {
                           what + " targets port \"" + name + "\", which the container does not declare" +
                               (other.empty() ? "" : " (container \"" + other + "\" does)"),
                           "declare `- name: " + name + "` under the container's ports, or use the port number");
-      } else if (port->is_integer() && !declared.empty()) {
-        int64_t n = port->as_int();
+      } else if (auto number = int_of(*port); number && !declared.empty()) {
+        int64_t n = *number;
         if (std::any_of(declared.begin(), declared.end(), [&](const PortDecl& d) { return d.number == n; })) continue;
         ctx.report_object(kUndeclared, *pod.owner, pod.path_of(field),
                           what + " targets port " + std::to_string(n) +

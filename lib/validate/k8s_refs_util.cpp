@@ -54,10 +54,18 @@ std::string label_value_problem(std::string_view value) {
   return "";
 }
 
+std::optional<int64_t> int_of(const Value& v) {
+  if (v.is_integer()) return v.as_int();
+  if (v.is_float() && v.as_float() == static_cast<double>(static_cast<int64_t>(v.as_float()))) {
+    return static_cast<int64_t>(v.as_float());
+  }
+  return std::nullopt;
+}
+
 std::string scalar_text(const Value& v) {
   if (v.is_string()) return v.as_string();
   if (v.is_bool()) return v.as_bool() ? "true" : "false";
-  if (v.is_integer()) return std::to_string(v.as_int());
+  if (auto n = int_of(v)) return std::to_string(*n);
   if (v.is_float()) {
     std::string s = std::to_string(v.as_float());
     // std::to_string prints six decimals; YAML wrote the shortest form.
@@ -134,7 +142,7 @@ std::vector<PortDecl> container_ports(const Pod& pod, const FieldPath& container
       PortDecl d;
       d.name = string_at(p, "name");
       const Value* n = p.is_map() ? p.find("containerPort") : nullptr;
-      d.number = n && n->is_integer() ? n->as_int() : 0;
+      d.number = n ? int_of(*n).value_or(0) : 0;
       if (std::string proto = string_at(p, "protocol"); !proto.empty()) d.protocol = proto;
       out.push_back(d);
     }
