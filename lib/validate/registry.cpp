@@ -155,6 +155,23 @@ std::vector<RuleInfo> template_rule_infos() {
        "RBAC names may not contain '/' or '%' or be \".\" or \"..\" (helm lint warns)",
        "start Service names with a letter; write RBAC names with ':' or '-' instead of '/'",
        Severity::Error, "kind: Service\nmetadata:\n  name: 1-api\n"},
+      {"template-release-time", "template", "a template uses .Release.Time",
+       "Helm 3 removed it: it renders as nothing, so a timestamp annotation or label is empty "
+       "(helm lint fails)",
+       "use the `now` function: `{{ now | date \"2006-01-02\" }}`", Severity::Error,
+       "annotations:\n  deployed-at: {{ .Release.Time }}\n"},
+      {"template-crd-install-hook", "template", "a template uses the Helm 2 crd-install hook",
+       "Helm 3 ignores the hook: the CustomResourceDefinition is created with the other "
+       "templates, after the custom resources that need it (helm lint warns)",
+       "move the CustomResourceDefinition to the chart's crds/ directory", Severity::Warning,
+       "annotations:\n  helm.sh/hook: crd-install\n"},
+      {"template-list-resource-policy", "template",
+       "an item of a List carries the helm.sh/resource-policy annotation",
+       "Helm reads the annotation only on top-level objects: the item is deleted on uninstall "
+       "although the annotation says keep (helm lint fails)",
+       "write the item as its own document instead of a List item", Severity::Error,
+       "kind: List\nitems:\n  - kind: PersistentVolumeClaim\n    metadata:\n      annotations:\n"
+       "        helm.sh/resource-policy: keep\n"},
   };
 }
 

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "validate/deprecated_apis.h"
 #include "validate/rules.h"
@@ -267,6 +268,67 @@ void check_api_lifecycle(Context& ctx, const RenderedObject& o, KubeMinor kube) 
   }
 }
 
+// The 1-based line and column of byte `offset` in `text`.
+yaml::Mark mark_at(std::string_view text, size_t offset) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+// template-release-time and template-crd-install-hook: Helm 2 idioms helm lint still looks
+// for in the template sources of the chart (its own templates/, not its subcharts').
+void check_template_sources(Context& ctx) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::path(ctx.dir()) / "templates";
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+    if (e.is_regular_file()) files.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  static const RE2 release_time("(\\.Release\\.Time)");
+  static const RE2 crd_hook("(\"?helm\\.sh/hook\"?:\\s+crd-install)");
+  for (const auto& rel : files) {
+    auto text = ctx.read(rel);
+    if (!text) continue;
+    re2::StringPiece input(*text), match;
+    while (RE2::FindAndConsume(&input, release_time, &match)) {
+      yaml::Mark m = mark_at(*text, static_cast<size_t>(match.data() - text->data()));
+      ctx.report("template-release-time", ".Release.Time was removed in Helm 3 and renders as nothing", rel,
+                 m.line, m.col, "", "use the `now` function: `{{ now | date \"2006-01-02T15:04:05Z07:00\" }}`");
+    }
+    input = re2::StringPiece(*text);
+    while (RE2::FindAndConsume(&input, crd_hook, &match)) {
+      yaml::Mark m = mark_at(*text, static_cast<size_t>(match.data() - text->data()));
+      ctx.report("template-crd-install-hook",
+                 "the crd-install hook is not supported since Helm 3: the object is not installed as a hook", rel,
+                 m.line, m.col, "", "move CustomResourceDefinitions to the chart's crds/ directory");
+    }
+  }
+}
+
+// template-list-resource-policy: Helm keeps an object on uninstall when its own annotations
+// say so; the annotation on an item of a List is never read.
+void check_list_annotations(Context& ctx, const RenderedObject& o) {
+  if (o.kind != "List") return;
+  const Value* items = o.doc.find("items");
+  if (!items || !items->is_list()) return;
+  for (size_t i = 0; i < items->as_list().size(); ++i) {
+    FieldPath path = {"items", std::to_string(i), "metadata", "annotations", "helm.sh/resource-policy"};
+    if (!value_at(o.doc, path)) continue;
+    ctx.report_object("template-list-resource-policy", o, path,
+                      "annotation \"helm.sh/resource-policy\" on an item of a List is ignored",
+                      "write the item as its own document (separated by `---`) instead of a List");
+  }
+}
+
 }  // namespace
 
 std::string normalize_kube_version(const std::string& v) {
@@ -306,6 +368,7 @@ void report_render_error(Context& ctx, const std::string& message) {
 }
 
 void run_template_rules(Context& ctx) {
+  check_template_sources(ctx);
   for (const auto& [name, text] : ctx.manifests()) {
     std::string rel = chart_relative(name);
     if (rel.ends_with("NOTES.txt")) continue;  // shown to the user, never applied
@@ -318,6 +381,7 @@ void run_template_rules(Context& ctx) {
   std::optional<KubeMinor> kube = parse_kube_minor(kube_version);
   for (const auto& o : *objects) {
     check_identity(ctx, o);
+    check_list_annotations(ctx, o);
     if (kube) check_api_lifecycle(ctx, o, *kube);
   }
 }
