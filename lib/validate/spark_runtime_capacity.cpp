@@ -148,9 +148,10 @@ bool non_jvm(const SparkConf& conf) {
 // The pod a Spark role ("driver" or "executor") gets: cores from
 // spark.kubernetes.<role>.request.cores or spark.<role>.cores (default 1); memory is
 // spark.<role>.memory (default 1g) plus the overhead: spark.<role>.memoryOverhead, else
-// max(384MiB, factor x memory) with spark.<role>.memoryOverheadFactor, else
-// spark.kubernetes.memoryOverheadFactor, else 0.1 (0.4 for Python and R applications, as
-// Spark's BasicDriverFeatureStep defaults it since 3.3); executors add
+// max(spark.<role>.minMemoryOverhead (384MiB), factor x memory) with
+// spark.<role>.memoryOverheadFactor, else spark.kubernetes.memoryOverheadFactor, else 0.1
+// (0.4 for Python and R applications in cluster mode, Spark's NON_JVM_MEMORY_OVERHEAD_FACTOR
+// on Kubernetes); executors add
 // spark.executor.pyspark.memory and, when enabled, spark.memory.offHeap.size.
 std::pair<double, double> role_pod(const SparkConf& conf, const std::string& role) {
   double cpu = 1;
@@ -162,12 +163,16 @@ std::pair<double, double> role_pod(const SparkConf& conf, const std::string& rol
   if (auto o = spark_memory(conf.get("spark." + role + ".memoryOverhead"))) {
     overhead = *o;
   } else {
-    double factor = non_jvm(conf) ? 0.4 : 0.1;
+    // The 0.4 default comes from the driver pod's feature step (BasicDriverFeatureStep), which
+    // only runs in cluster mode and hands the factor on to the executors.
+    bool cluster = conf.origin == "spark-application" || conf.get("spark.submit.deployMode") == "cluster";
+    double factor = cluster && non_jvm(conf) ? 0.4 : 0.1;
     for (const std::string& key : {std::string("spark.kubernetes.memoryOverheadFactor"), "spark." + role + ".memoryOverheadFactor"}) {
       std::string v = conf.get(key);
       if (!v.empty()) factor = std::strtod(v.c_str(), nullptr);
     }
-    overhead = std::max(384.0 * kMiB, factor * mem);
+    double floor = spark_memory(conf.get("spark." + role + ".minMemoryOverhead")).value_or(384.0 * kMiB);
+    overhead = std::max(floor, factor * mem);
   }
   double extra = 0;
   if (role == "executor") {
