@@ -55,14 +55,18 @@ std::vector<RuleInfo> security_rule_infos() {
        "use a Role and a RoleBinding (a RoleBinding may also reference the ClusterRole)", Severity::Warning,
        "kind: ClusterRoleBinding\nroleRef: {kind: ClusterRole, name: pod-manager}   # rules on pods only\n"},
       {"security-rbac-spark-driver", "security",
-       "the ServiceAccount of a Spark driver cannot create, watch and delete what Spark manages in its namespace",
+       "the ServiceAccount of a Spark driver (or of the pod that runs spark-submit in cluster mode) cannot "
+       "create, watch and delete what Spark manages in its namespace",
        "a driver on Kubernetes creates, watches, lists and deletes its executor pods, creates the executors' "
        "ConfigMap and deletes it at the end, creates or deletes its Service (Spark's RBAC documentation asks for "
        "pods and services), and creates on-demand PersistentVolumeClaims when "
        "spark.kubernetes.executor.volumes.persistentVolumeClaim.*.options.claimName is OnDemand. Without those "
        "rights the API server answers 403 Forbidden and the session never gets an executor. Drivers are pods "
-       "whose Spark configuration has a k8s:// master, ServiceAccounts named by "
-       "spark.kubernetes.authenticate.driver.serviceAccountName, and SparkApplication spec.driver.serviceAccount",
+       "whose Spark configuration has a k8s:// master in client mode, ServiceAccounts named by "
+       "spark.kubernetes.authenticate.driver.serviceAccountName in cluster mode, and SparkApplication "
+       "spec.driver.serviceAccount (the namespace's default account when unset). In cluster mode the pod that "
+       "runs spark-submit creates the driver pod, its ConfigMap and Service and watches the driver; a client-mode "
+       "driver pod with automountServiceAccountToken: false has no credentials at all",
        "bind the ServiceAccount, with a RoleBinding in the release namespace, to a Role that grants pods "
        "[create, get, list, watch, delete], configmaps and services [create, delete] (and persistentvolumeclaims "
        "[create, list, delete] for on-demand claims); or declare it with --external ServiceAccount/NAME when the "
@@ -70,7 +74,8 @@ std::vector<RuleInfo> security_rule_infos() {
        Severity::Error,
        "kind: Role\nrules:\n  - apiGroups: [\"\"]\n    resources: [pods]\n    verbs: [get, list]   # no create\n"},
       {"security-hardcoded-password", "security",
-       "a password, token or key is written literally in an env value or a Secret, or is a well-known default",
+       "a password, token or key is written literally in an env value, a Spark command line or a "
+       "SparkApplication, or a Secret holds a well-known default password",
        "the value ends up in the chart, in `helm get values` and in every rendered manifest, where anyone who can "
        "read them can use it; well-known defaults (minioadmin, admin, changeme, postgres ...) are the first thing "
        "an attacker tries",

@@ -16,6 +16,8 @@ namespace {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+bool is_false(const Value* v) { return v && v->is_bool() && !v->as_bool(); }
+
 std::vector<std::string> strings_of(const Value* v) {
   std::vector<std::string> out;
   if (!v || !v->is_list()) return out;
@@ -209,13 +211,16 @@ void check_cluster_scope(Context& ctx, const RbacIndex& idx, const RenderedObjec
 
 // --- security-rbac-spark-driver --------------------------------------------------------------
 
-// A ServiceAccount that a Spark driver runs as, and where the chart says so.
-struct DriverAccount {
+using Needs = std::vector<std::pair<std::string, std::vector<std::string>>>;  // resource -> verbs
+
+// A ServiceAccount that a Spark process talks to the API server as, what it must be allowed
+// to do, and where the chart says which account it is.
+struct SparkAccount {
   std::string name, ns;
-  std::string who;  // "the Spark driver of Deployment/x"
+  std::string who;   // "the Spark driver in Deployment/x", "spark-submit in Deployment/y"
+  std::string role;  // "driver" or "submitter"
+  Needs needs;
   std::function<void(const std::string&, const std::string&)> report;
-  bool on_demand_pvc = false;
-  bool config_map = true;
 };
 
 bool is_daemon(const std::string& program) {
@@ -223,31 +228,72 @@ bool is_daemon(const std::string& program) {
          program == "start-shuffle-service.sh";
 }
 
-// Whether the configuration mounts executors or drivers on claims Spark creates.
-bool wants_on_demand_pvc(const SparkConf& c) {
+// What a driver does in its namespace: executor pods (created, watched, listed by the polling
+// snapshot source, deleted when scaling down and at the end), the executors' ConfigMap
+// (created at start, deleted at the end), Services (Spark's RBAC documentation asks for them;
+// the driver deletes its application's Services when it stops), and on-demand claims.
+Needs driver_needs(const SparkConf& c) {
+  Needs n = {{"pods", {"create", "get", "list", "watch", "delete"}}, {"services", {"create", "delete"}}};
+  if (!c.is_true("spark.kubernetes.executor.disableConfigMap")) n.push_back({"configmaps", {"create", "delete"}});
   for (const auto& e : c.entries) {
     if (e.key.starts_with("spark.kubernetes.") && e.key.find(".volumes.persistentVolumeClaim.") != std::string::npos &&
         e.key.ends_with(".options.claimName") && e.value == "OnDemand") {
+      n.push_back({"persistentvolumeclaims", {"create", "list", "delete"}});
+      break;
+    }
+  }
+  return n;
+}
+
+// What spark-submit does in cluster mode: creates the driver pod, its ConfigMap and Service,
+// then (spark.kubernetes.submission.waitAppCompletion, the default) watches the driver pod.
+Needs submitter_needs(const SparkConf& c) {
+  std::vector<std::string> pod_verbs = {"create"};
+  if (c.get("spark.kubernetes.submission.waitAppCompletion", "true") != "false") {
+    pod_verbs.insert(pod_verbs.end(), {"get", "watch"});
+  }
+  return {{"pods", pod_verbs}, {"services", {"create"}}, {"configmaps", {"create"}}};
+}
+
+// The account the pod runs as, reported at its serviceAccountName.
+SparkAccount pod_account(Context& ctx, const Pod* pod, const std::string& who) {
+  SparkAccount a;
+  a.name = string_at(pod->spec, "serviceAccountName");
+  if (a.name.empty()) a.name = "default";
+  a.ns = namespace_of(ctx, *pod->owner);
+  a.who = who;
+  a.report = [&ctx, pod](const std::string& msg, const std::string& hint) {
+    ctx.report_object("security-rbac-spark-driver", *pod->owner, pod->path_of({"serviceAccountName"}), msg, hint);
+  };
+  return a;
+}
+
+// Whether the configuration gives the Kubernetes client credentials of its own.
+bool has_own_credentials(const SparkConf& c) {
+  for (const auto& e : c.entries) {
+    if (e.key.starts_with("spark.kubernetes.authenticate.") &&
+        (e.key.find("oauthToken") != std::string::npos || e.key.find("clientCertFile") != std::string::npos)) {
       return true;
     }
   }
   return false;
 }
 
-std::vector<DriverAccount> driver_accounts(Context& ctx, const std::vector<SparkConf>& confs) {
-  std::vector<DriverAccount> out;
+std::vector<SparkAccount> spark_accounts(Context& ctx, const std::vector<SparkConf>& confs) {
+  std::vector<SparkAccount> out;
   for (const auto& c : confs) {
     if (!c.on_kubernetes() || is_daemon(c.program)) continue;
-    DriverAccount a;
-    a.ns = c.get("spark.kubernetes.namespace", ctx.options().namespace_);
-    a.on_demand_pvc = wants_on_demand_pvc(c);
-    a.config_map = !c.is_true("spark.kubernetes.executor.disableConfigMap");
     std::string mode = c.get("spark.submit.deployMode", c.origin == "spark-application" ? "cluster" : "client");
+    bool runs_in_pod = c.pod && !c.pod->embedded && c.pod->spark_role.empty();
     if (mode == "cluster") {
       // spark-submit creates the driver pod with this ServiceAccount.
+      SparkAccount a;
       const SparkConfEntry* e = c.find("spark.kubernetes.authenticate.driver.serviceAccountName");
       a.name = e ? e->value : "default";
+      a.ns = c.get("spark.kubernetes.namespace", ctx.options().namespace_);
       a.who = "the Spark driver that " + c.ident + " submits";
+      a.role = "driver";
+      a.needs = driver_needs(c);
       if (e) {
         SparkConfEntry entry = *e;
         a.report = [&ctx, entry](const std::string& msg, const std::string& hint) {
@@ -262,19 +308,29 @@ std::vector<DriverAccount> driver_accounts(Context& ctx, const std::vector<Spark
           ctx.report_object("security-rbac-spark-driver", *owner, where, msg, hint);
         };
       }
-    } else {
+      out.push_back(std::move(a));
+      // The pod that runs spark-submit needs rights of its own.
+      if (runs_in_pod && !has_own_credentials(c)) {
+        SparkAccount s = pod_account(ctx, c.pod, "spark-submit in " + c.pod->ident);
+        s.role = "submitter";
+        s.needs = submitter_needs(c);
+        out.push_back(std::move(s));
+      }
+    } else if (runs_in_pod) {
       // Client mode: the process that reads this configuration is the driver, in its own pod.
-      if (!c.pod || c.pod->embedded || !c.pod->spark_role.empty()) continue;
-      const Pod* pod = c.pod;
-      a.name = string_at(pod->spec, "serviceAccountName");
-      if (a.name.empty()) a.name = "default";
-      a.ns = namespace_of(ctx, *pod->owner);
-      a.who = "the Spark driver in " + pod->ident;
-      a.report = [&ctx, pod](const std::string& msg, const std::string& hint) {
-        ctx.report_object("security-rbac-spark-driver", *pod->owner, pod->path_of({"serviceAccountName"}), msg, hint);
-      };
+      if (is_false(c.pod->spec.find("automountServiceAccountToken")) && !has_own_credentials(c)) {
+        const Pod* pod = c.pod;
+        ctx.report_object("security-rbac-spark-driver", *pod->owner, pod->path_of({"automountServiceAccountToken"}),
+                          "the Spark driver in " + pod->ident +
+                              " gets no ServiceAccount token (automountServiceAccountToken: false), so it cannot create executors",
+                          "set `automountServiceAccountToken: true` on the pod");
+        continue;
+      }
+      SparkAccount a = pod_account(ctx, c.pod, "the Spark driver in " + c.pod->ident);
+      a.role = "driver";
+      a.needs = driver_needs(c);
+      out.push_back(std::move(a));
     }
-    out.push_back(std::move(a));
   }
   return out;
 }
@@ -282,24 +338,18 @@ std::vector<DriverAccount> driver_accounts(Context& ctx, const std::vector<Spark
 void check_driver_rights(Context& ctx, const RbacIndex& idx) {
   std::vector<SparkConf> confs = spark_confs(ctx);
   std::set<std::string> seen;
-  for (const auto& a : driver_accounts(ctx, confs)) {
+  for (const auto& a : spark_accounts(ctx, confs)) {
     // A ServiceAccount the cluster provides with its rights (--external) is not ours to check.
     if (ctx.options().external.count("ServiceAccount/" + a.name)) continue;
-    // One finding per ServiceAccount, where the chart first names it.
-    if (!seen.insert(a.ns + "/" + a.name).second) continue;
-    std::vector<std::pair<std::string, std::vector<std::string>>> needs = {
-        {"pods", {"create", "get", "list", "watch", "delete"}}, {"services", {"create", "delete"}}};
-    if (a.config_map) needs.push_back({"configmaps", {"create", "delete"}});
-    if (a.on_demand_pvc) needs.push_back({"persistentvolumeclaims", {"create", "list", "delete"}});
+    // One finding per ServiceAccount and role, where the chart first names it.
+    if (!seen.insert(a.ns + "/" + a.name + "|" + a.role).second) continue;
     std::vector<std::string> missing, rules;
-    for (const auto& [resource, verbs] : needs) {
-      std::vector<std::string> lacking;
-      for (const auto& v : verbs) {
-        if (!idx.allows(a.ns, a.name, resource, v)) lacking.push_back(v);
-      }
-      if (lacking.empty()) continue;
+    for (const auto& [resource, verbs] : a.needs) {
       std::string list;
-      for (const auto& v : lacking) list += (list.empty() ? "" : ", ") + v;
+      for (const auto& v : verbs) {
+        if (!idx.allows(a.ns, a.name, resource, v)) list += (list.empty() ? "" : ", ") + v;
+      }
+      if (list.empty()) continue;
       missing.push_back(resource + " (" + list + ")");
       rules.push_back("{apiGroups: [\"\"], resources: [" + resource + "], verbs: [" + list + "]}");
     }

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "validate/security.h"
+#include "validate/spark_conf.h"
 
 namespace sparkc::validate::detail {
 namespace {
@@ -322,9 +323,41 @@ void check_configmap(Context& ctx, const RenderedObject& o) {
   }
 }
 
+// Credentials passed to Spark launchers: `--conf k=v` in container commands (literal in the
+// pod spec) and in Airflow DAG files (literal in a ConfigMap). Defaults files and
+// SparkApplications are read above, where their lines are.
+void check_launcher_settings(Context& ctx) {
+  std::set<std::string> seen;
+  for (const auto& c : spark_confs(ctx)) {
+    for (const auto& e : c.entries) {
+      if (!e.owner || !names_credential(e.key) || !is_literal_credential(e.value)) continue;
+      if (e.key.find(".secretKeyRef.") != std::string::npos || e.key.find(".secrets.") != std::string::npos) continue;
+      const std::string& kind = e.owner->kind;
+      if (kind == "SparkApplication" || kind == "ScheduledSparkApplication") continue;
+      bool in_configmap = kind == "ConfigMap";
+      if (in_configmap && !(e.path.size() > 1 && e.path[1].ends_with(".py"))) continue;
+      if (!seen.insert(e.owner->ident() + ":" + format_field_path(e.path) + ":" + e.key).second) continue;
+      if (in_configmap) {
+        report_entry(ctx, "security-secret-in-configmap", e,
+                     "ConfigMap file " + quoted(e.path[1]) + " holds a credential: " + quoted(e.key) +
+                         " is passed literally to " + (c.program.empty() ? "Spark" : c.program),
+                     "pass it through the environment from a Secret: `--conf " + e.key + "=${env:NAME}` for Hadoop "
+                     "settings, or the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables for S3");
+      } else {
+        report_entry(ctx, "security-hardcoded-password", e,
+                     "Spark setting " + quoted(e.key) + " is passed literally on the command line of " +
+                         (c.program.empty() ? "Spark" : c.program),
+                     "set an environment variable from a Secret (`valueFrom.secretKeyRef`) and pass `" + e.key +
+                         "=${env:NAME}` for Hadoop settings, or use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for S3");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void check_secrets(Context& ctx) {
+  check_launcher_settings(ctx);
   for (const auto& pod : ctx.pods()) check_pod_env(ctx, pod);
   for (const auto& o : *ctx.objects()) {
     if (o.kind == "Secret") check_secret_object(ctx, o);
