@@ -811,6 +811,7 @@ void report_entry(Context& ctx, const std::string& rule_id, const SparkConfEntry
         if (++ln < m.line) continue;
         size_t ind = line.find_first_not_of(' ');
         if (ln > m.line && ind != std::string_view::npos && ind <= field_col) break;
+        if (ind != std::string_view::npos && (line[ind] == '#' || line[ind] == '!')) continue;  // a comment
         size_t at = line.find(e.key);
         while (at != std::string_view::npos) {
           size_t after = at + e.key.size();
