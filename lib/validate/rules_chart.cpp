@@ -131,9 +131,10 @@ void check_app_version(Context& ctx, const ChartFile& cf) {
              "appVersion", "quote it: `appVersion: \"1.10\"`");
 }
 
-// A URL with a scheme, as Helm's lint takes a request URL (sources, icon).
+// A URL with a scheme, as Helm's lint takes a request URL (sources, icon): Go's
+// url.ParseRequestURI accepts any "SCHEME:REST", so "mailto:x@example.org" passes too.
 bool is_request_url(const std::string& s) {
-  static const RE2 re("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/]+[^\\s]*");
+  static const RE2 re("[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+");
   return RE2::FullMatch(s, re);
 }
 
