@@ -492,7 +492,8 @@ volumes:
 {{- range $role := list "driver" "executor" -}}
 {{- $_ := set $conf (printf "spark.kubernetes.%s.secretKeyRef.AWS_ACCESS_KEY_ID" $role) (printf "%s:%s" $secret $s3.accessKeyKey) -}}
 {{- $_ := set $conf (printf "spark.kubernetes.%s.secretKeyRef.AWS_SECRET_ACCESS_KEY" $role) (printf "%s:%s" $secret $s3.secretKeyKey) -}}
-{{- $_ := set $conf (printf "spark.kubernetes.%s.env.AWS_REGION" $role) $s3.region -}}
+{{- /* Spark reads environment settings from driverEnv.* and executorEnv.*, not *.env.*. */ -}}
+{{- $_ := set $conf (ternary "spark.kubernetes.driverEnv.AWS_REGION" "spark.executorEnv.AWS_REGION" (eq $role "driver")) $s3.region -}}
 {{- end -}}
 {{- end -}}
 {{- toJson $conf -}}
