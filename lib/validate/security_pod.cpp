@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "validate/security.h"
+#include "validate/spark_conf.h"
 
 namespace sparkc::validate::detail {
 namespace {
@@ -421,9 +422,36 @@ void check_container(Context& ctx, const PodView& v, const ContainerView& c) {
   check_selinux(ctx, o, c.sc, c.label);
 }
 
+// Pods Spark creates without a pod template get no securityContext at all: Spark sets none, so
+// a restricted namespace rejects them. Client-mode drivers create executors; cluster-mode
+// submissions create the driver too. SparkApplications are checked through their roles.
+void check_spark_pods_without_template(Context& ctx) {
+  std::set<std::string> seen;
+  for (const auto& c : spark_confs(ctx)) {
+    if (!c.on_kubernetes() || c.origin == "spark-application") continue;
+    if (c.program == "start-history-server.sh" || c.program == "start-master.sh" || c.program == "start-worker.sh") continue;
+    const SparkConfEntry* master = c.find("spark.master");
+    if (!master || !master->owner) continue;
+    std::vector<std::string> roles = {"executor"};
+    if (c.get("spark.submit.deployMode", "client") == "cluster") roles.insert(roles.begin(), "driver");
+    for (const auto& role : roles) {
+      std::string key = "spark.kubernetes." + role + ".podTemplateFile";
+      if (!c.get(key).empty()) continue;
+      if (!seen.insert(master->owner->ident() + ":" + format_field_path(master->path) + ":" + role).second) continue;
+      report_entry(ctx, "security-pss-restricted", *master,
+                   "the " + role + " pods of " + c.ident + " get no securityContext: " + key +
+                       " is not set and Spark adds none to the pods it creates",
+                   "set " + key + " to a pod template with runAsNonRoot: true and seccompProfile: {type: RuntimeDefault} "
+                   "in its securityContext and a first container with allowPrivilegeEscalation: false and "
+                   "capabilities: {drop: [ALL]}");
+    }
+  }
+}
+
 }  // namespace
 
 void check_pod_security(Context& ctx) {
+  check_spark_pods_without_template(ctx);
   for (const auto& pod : ctx.pods()) {
     bool app = pod.owner->kind == "SparkApplication" || pod.owner->kind == "ScheduledSparkApplication";
     PodView v = app ? spark_application_view(pod) : plain_view(pod);
