@@ -62,6 +62,10 @@ std::vector<RuleInfo> chart_rule_infos() {
        "helm lint fails on it; chart repositories and Artifact Hub link these URLs",
        "write full URLs: `icon: https://example.org/icon.svg`", Severity::Error,
        "sources:\n  - github.com/org/repo\n"},
+      {"chart-dependency-alias", "chart", "a dependency alias has characters other than letters, digits, '-' and '_'",
+       "Helm refuses to load the chart: the alias becomes the key of the subchart's values",
+       "rename the alias, e.g. `alias: cache-redis`", Severity::Error,
+       "dependencies:\n  - name: redis\n    alias: cache.redis\n"},
       {"chart-dependency-undeclared", "chart", "a chart under charts/ is not listed in Chart.yaml dependencies",
        "helm lint fails (\"chart metadata is missing these dependencies\"); Helm installs it "
        "regardless, with no version, condition or alias to control it",

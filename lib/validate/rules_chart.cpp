@@ -270,6 +270,15 @@ void check_dependencies(Context& ctx, const ChartFile& cf) {
     auto m = field_mark(cf, path + ".name");
     const Value* alias = d.find("alias");
     std::string effective = alias && alias->is_string() && !alias->as_string().empty() ? alias->as_string() : name->as_string();
+    // Helm's loader accepts only these characters in an alias: it becomes a values key.
+    static const RE2 alias_chars("[A-Za-z0-9_-]+");
+    if (alias && alias->is_string() && !alias->as_string().empty() && !RE2::FullMatch(alias->as_string(), alias_chars)) {
+      auto am = field_mark(cf, path + ".alias");
+      ctx.report("chart-dependency-alias",
+                 "dependency \"" + name->as_string() + "\" has disallowed characters in the alias \"" +
+                     alias->as_string() + "\"",
+                 "Chart.yaml", am.line, am.col, path + ".alias", "use letters, digits, '-' and '_' only");
+    }
     if (!seen.insert(effective).second) {
       ctx.report("chart-dependency-duplicate", "more than one dependency is named \"" + effective + "\"",
                  "Chart.yaml", m.line, m.col, path, "give one of them a distinct alias");
