@@ -1,6 +1,9 @@
 // spark-readonly-mount-write: the directories a Spark application process writes (local dirs,
 // the Ivy cache of spark.jars.packages, file: event logs and warehouse) must be writable in the
 // container that runs it.
+#include <re2/re2.h>
+
+#include <optional>
 #include <set>
 
 #include "validate/rules.h"
@@ -87,6 +90,108 @@ std::string readonly_source(const Value& volume) {
   return "";
 }
 
+// Why `path` is not writable in container `c` of `pod` (at `cpath` below the pod spec): the
+// field to point at and the words that say it; nullopt when it is writable.
+struct ReadOnly {
+  FieldPath field;    // below the pod spec
+  std::string where;  // "on the configMap volume \"conf\" at \"/opt/spark/conf\", which is always read-only"
+};
+std::optional<ReadOnly> readonly_at(const Pod& pod, const FieldPath& cpath, const Value& c, std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  const Value* mounts = c.find("volumeMounts");
+  const Value* vols = pod.spec.find("volumes");
+  // The mount that holds the path: the longest mountPath that is it or a parent.
+  long best = -1;
+  size_t best_len = 0;
+  if (mounts && mounts->is_list()) {
+    for (size_t i = 0; i < mounts->as_list().size(); ++i) {
+      std::string mp = string_at(mounts->as_list()[i], "mountPath");
+      while (mp.size() > 1 && mp.back() == '/') mp.pop_back();
+      bool covers = path == mp || path.starts_with(mp == "/" ? "/" : mp + "/");
+      if (covers && mp.size() >= best_len) {
+        best = static_cast<long>(i);
+        best_len = mp.size();
+      }
+    }
+  }
+  ReadOnly out{cpath, ""};
+  if (best < 0) {
+    const Value* rorf = value_at(c, {"securityContext", "readOnlyRootFilesystem"});
+    if (!rorf || !rorf->is_bool() || !rorf->as_bool()) return std::nullopt;
+    out.field.insert(out.field.end(), {"securityContext", "readOnlyRootFilesystem"});
+    out.where = "on the read-only root filesystem (readOnlyRootFilesystem: true) and no volume is mounted there";
+    return out;
+  }
+  const Value& m = mounts->as_list()[static_cast<size_t>(best)];
+  std::string name = string_at(m, "name");
+  std::string source;
+  if (vols && vols->is_list()) {
+    for (const auto& v : vols->as_list()) {
+      if (string_at(v, "name") == name) source = readonly_source(v);
+    }
+  }
+  const Value* ro = m.find("readOnly");
+  bool readonly_flag = ro && ro->is_bool() && ro->as_bool();
+  if (source.empty() && !readonly_flag) return std::nullopt;
+  out.field.insert(out.field.end(), {"volumeMounts", std::to_string(best)});
+  if (readonly_flag) out.field.push_back("readOnly");
+  out.where = source.empty() ? "on volume \"" + name + "\", mounted with readOnly: true at \"" + string_at(m, "mountPath") + "\""
+                             : "on the " + source + " volume \"" + name + "\" at \"" + string_at(m, "mountPath") +
+                                   "\", which is always read-only";
+  return out;
+}
+
+// A path a shell script writes (`> P`, `>> P`, `tee P`, `cp ... P`, `mkdir P`, `touch P`), as
+// written and with the container's literal environment variables expanded; variables the
+// script assigns itself, or that the container does not set, leave the path unknown.
+struct ScriptWrite {
+  std::string written, path;
+};
+std::vector<ScriptWrite> script_writes(const std::string& script, const Value& c) {
+  std::vector<ScriptWrite> out;
+  std::vector<std::string> w = shell_words(script);
+  std::set<std::string> assigned;
+  static const RE2 assign("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=.*");
+  for (const auto& word : w) {
+    std::string var;
+    if (RE2::FullMatch(word, assign, &var)) assigned.insert(var);
+  }
+  auto expand = [&](std::string p) -> std::string {
+    static const RE2 ref("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
+    std::string var;
+    while (RE2::PartialMatch(p, ref, &var)) {
+      auto v = env_value(c, var);
+      if (assigned.count(var) || !v) return "";
+      RE2::Replace(&p, ref, *v);
+    }
+    return p;
+  };
+  auto add = [&](const std::string& target) {
+    std::string p = expand(target);
+    if (!p.starts_with("/") || p.starts_with("/dev/") || p.starts_with("/proc/") || p.starts_with("/sys/")) return;
+    out.push_back({target, p});
+  };
+  for (size_t i = 0; i < w.size(); ++i) {
+    const std::string& a = w[i];
+    if ((a == ">" || a == ">>") && i + 1 < w.size()) {
+      add(w[i + 1]);
+    } else if (a.starts_with(">>")) {
+      add(a.substr(2));
+    } else if (a.starts_with(">") && a.size() > 1 && a[1] != '&') {
+      add(a.substr(1));
+    } else if (a == "tee" || a == "mkdir" || a == "touch") {
+      for (size_t j = i + 1; j < w.size() && w[j] != ";"; ++j) {
+        if (!w[j].starts_with("-") && w[j] != ">" && w[j] != ">>") add(w[j]);
+      }
+    } else if (a == "cp") {
+      size_t j = i + 1;
+      while (j < w.size() && w[j] != ";") ++j;
+      if (j > i + 2) add(w[j - 1]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
@@ -94,58 +199,43 @@ void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
   std::set<std::string> seen;
   for (const auto& conf : confs) {
     const Value* c = conf_container(conf);
-    if (!c || !runs_application(conf)) continue;
+    if (!c) continue;
     const Pod& pod = *conf.pod;
-    const Value* mounts = c->find("volumeMounts");
-    const Value* vols = pod.spec.find("volumes");
-    for (const auto& dir : written_dirs(conf, *c)) {
-      std::string path = dir.path;
-      while (path.size() > 1 && path.back() == '/') path.pop_back();
-      // The mount that holds the directory: the longest mountPath that is it or a parent.
-      long best = -1;
-      size_t best_len = 0;
-      if (mounts && mounts->is_list()) {
-        for (size_t i = 0; i < mounts->as_list().size(); ++i) {
-          std::string mp = string_at(mounts->as_list()[i], "mountPath");
-          while (mp.size() > 1 && mp.back() == '/') mp.pop_back();
-          bool covers = path == mp || path.starts_with(mp == "/" ? "/" : mp + "/");
-          if (covers && mp.size() >= best_len) {
-            best = static_cast<long>(i);
-            best_len = mp.size();
-          }
-        }
+    if (runs_application(conf)) {
+      for (const auto& dir : written_dirs(conf, *c)) {
+        auto ro = readonly_at(pod, conf.container, *c, dir.path);
+        if (!ro) continue;
+        std::string msg = dir.why + " \"" + dir.path + "\" of " + process_name(conf) + " is " + ro->where;
+        FieldPath full = pod.path_of(ro->field);
+        if (!seen.insert(pod.owner->ident() + format_field_path(full) + msg).second) continue;
+        ctx.report_object(rule, *pod.owner, full, msg,
+                          "mount an emptyDir at \"" + dir.path + "\", or set " + dir.setting +
+                              " to a directory on a writable volume");
       }
-      std::string subject = dir.why + " \"" + dir.path + "\" of " + process_name(conf);
-      std::string hint = "mount an emptyDir at \"" + dir.path + "\", or set " + dir.setting + " to a directory on a writable volume";
-      FieldPath at = conf.container;
-      std::string msg;
-      if (best >= 0) {
-        const Value& m = mounts->as_list()[static_cast<size_t>(best)];
-        std::string name = string_at(m, "name");
-        std::string source;
-        if (vols && vols->is_list()) {
-          for (const auto& v : vols->as_list()) {
-            if (string_at(v, "name") == name) source = readonly_source(v);
-          }
-        }
-        const Value* ro = m.find("readOnly");
-        bool readonly_flag = ro && ro->is_bool() && ro->as_bool();
-        if (source.empty() && !readonly_flag) continue;
-        at.insert(at.end(), {"volumeMounts", std::to_string(best)});
-        if (readonly_flag) at.push_back("readOnly");
-        msg = subject + " is on " +
-              (source.empty() ? "volume \"" + name + "\", mounted with readOnly: true at \"" + string_at(m, "mountPath") + "\""
-                              : "the " + source + " volume \"" + name + "\" at \"" + string_at(m, "mountPath") +
-                                    "\", which is always read-only");
-      } else {
-        const Value* rorf = value_at(*c, {"securityContext", "readOnlyRootFilesystem"});
-        if (!rorf || !rorf->is_bool() || !rorf->as_bool()) continue;
-        at.insert(at.end(), {"securityContext", "readOnlyRootFilesystem"});
-        msg = subject + " is on the read-only root filesystem (readOnlyRootFilesystem: true) and no volume is mounted there";
+    }
+    // The scripts that start the Spark process: its `sh -c` text, and files it runs from
+    // ConfigMaps (an entry point that writes spark-defaults.conf into SPARK_CONF_DIR).
+    std::vector<std::pair<SparkConfEntry, std::string>> scripts;  // where, text
+    auto words = command_words(pod, conf.container, *c);
+    auto files = mounted_files(ctx, pod, *c);
+    for (const auto& [p, text] : words) {
+      if (text.find('\n') != std::string::npos || text.find(' ') != std::string::npos) {
+        scripts.push_back({{"", "", pod.owner, pod.path_of(p)}, text});
       }
-      FieldPath full = pod.path_of(at);
-      if (!seen.insert(pod.owner->ident() + format_field_path(full) + msg).second) continue;
-      ctx.report_object(rule, *pod.owner, full, msg, hint);
+      for (const auto& f : files) {
+        if (f.path == text) scripts.push_back({{"", "", f.configmap, {"data", f.key}}, *f.text});
+      }
+    }
+    for (auto& [at, text] : scripts) {
+      for (const auto& wr : script_writes(text, *c)) {
+        auto ro = readonly_at(pod, conf.container, *c, wr.path);
+        if (!ro) continue;
+        std::string msg = "the start script of " + process_name(conf) + " writes \"" + wr.path + "\", " + ro->where;
+        SparkConfEntry e = at;
+        e.key = wr.written;
+        if (!seen.insert(e.owner->ident() + format_field_path(e.path) + msg).second) continue;
+        report_entry(ctx, rule, e, msg, "write to a directory on an emptyDir (or another writable volume) instead");
+      }
     }
   }
 }
