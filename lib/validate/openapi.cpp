@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <re2/re2.h>
+
 #include "sparkc/yaml.h"
 #include "validate/openapi_detail.h"
 
@@ -105,6 +107,19 @@ const Document& SchemaSet::State::add_document(Value root, std::string origin) {
 const KindEntry* SchemaSet::State::find_kind(const std::string& api_version, const std::string& kind) {
   auto key = std::pair{api_version, kind};
   if (auto it = kinds.find(key); it != kinds.end()) return &it->second;
+  size_t slash = api_version.find('/');
+  std::string group = api_version.substr(0, slash == std::string::npos ? 0 : slash);
+  bool loaded = false;
+  for (const auto& crd_key : {group + "\n" + kind, group + "\n"}) {
+    auto c = crd_files.find(crd_key);
+    if (c == crd_files.end()) continue;
+    for (auto& f : c->second) {
+      if (f.loaded) continue;
+      f.loaded = loaded = true;
+      load_crd_file(f.path, read_file(f.path));
+    }
+  }
+  if (loaded) return find_kind(api_version, kind);
   if (auto f = v3_files.find(api_version); f != v3_files.end() && !f->second.loaded) {
     f->second.loaded = true;
     load_json_file(f->second.path);
@@ -113,11 +128,7 @@ const KindEntry* SchemaSet::State::find_kind(const std::string& api_version, con
   if (kind_files.empty()) return nullptr;
   // kubeconform's names: {kind}-{group's first label}-{version}.json, {kind}-{version}.json
   // for the core group, and the CRD catalog's {group}/{kind}_{version}.json.
-  std::string group, version = api_version;
-  if (size_t slash = api_version.find('/'); slash != std::string::npos) {
-    group = api_version.substr(0, slash);
-    version = api_version.substr(slash + 1);
-  }
+  std::string version = slash == std::string::npos ? api_version : api_version.substr(slash + 1);
   std::string k = lower(kind);
   std::vector<std::pair<std::string, bool>> candidates;  // name, from a CRD
   if (group.empty()) {
@@ -187,8 +198,7 @@ void SchemaSet::add_openapi_path(const std::string& path) {
   }
 }
 
-void SchemaSet::add_crd_file(const std::string& path) {
-  std::string text = read_file(path);
+void SchemaSet::State::load_crd_file(const std::string& path, const std::string& text) {
   std::vector<Value> docs;
   try {
     docs = yaml::load_all(text, path);
@@ -204,6 +214,29 @@ void SchemaSet::add_crd_file(const std::string& path) {
   if (crds == 0) throw SourceError("the file holds no CustomResourceDefinition", path);
 }
 
+void SchemaSet::add_crd_file(const std::string& path) {
+  std::string text = read_file(path);
+  std::lock_guard lock(mu_);
+  // CRD files are large (Kyverno's is 1.4 MB of YAML) and most charts use none or one of
+  // them: a file with one CRD whose group (and kind) a plain scan of the usual layout finds
+  // is parsed only when an object of that group (and kind) is validated.
+  static const RE2 crd_kind("(?m)^kind: *(CustomResourceDefinition) *$");
+  static const RE2 group_line("(?m)^  group: *([a-z0-9.-]+) *$");
+  static const RE2 kind_line("(?m)^    kind: *([A-Za-z0-9]+) *$");
+  auto unique = [&](const RE2& re, std::string* match) {
+    re2::StringPiece in(text);
+    std::string other;
+    return RE2::FindAndConsume(&in, re, match) && !RE2::FindAndConsume(&in, re, &other);
+  };
+  std::string group, kind, ignored;
+  if (unique(crd_kind, &ignored) && unique(group_line, &group)) {
+    if (!unique(kind_line, &kind)) kind.clear();
+    state_->crd_files[group + "\n" + kind].push_back(LazyFile{path});
+    return;
+  }
+  state_->load_crd_file(path, text);
+}
+
 void SchemaSet::add_openapi_document(Value doc, const std::string& origin) {
   std::lock_guard lock(mu_);
   state_->add_document(std::move(doc), origin);
@@ -211,7 +244,11 @@ void SchemaSet::add_openapi_document(Value doc, const std::string& origin) {
 
 void SchemaSet::add_crd(const Value& crd, const std::string& origin) {
   std::lock_guard lock(mu_);
-  const Document& doc = state_->docs.emplace_back(Document{crd, origin});
+  state_->add_crd(crd, origin);
+}
+
+void SchemaSet::State::add_crd(const Value& crd, const std::string& origin) {
+  const Document& doc = docs.emplace_back(Document{crd, origin});
   const Value* spec = doc.root.find("spec");
   std::string group = spec ? string_at(*spec, "group") : "";
   const Value* names = spec ? spec->find("names") : nullptr;
@@ -240,7 +277,7 @@ void SchemaSet::add_crd(const Value& crd, const std::string& origin) {
       throw SourceError("CustomResourceDefinition " + kind + " version \"" + version + "\" has no openAPIV3Schema",
                         origin);
     }
-    state_->kinds.insert_or_assign(std::pair{group + "/" + version, kind}, KindEntry{schema, &doc, "", true});
+    kinds.insert_or_assign(std::pair{group + "/" + version, kind}, KindEntry{schema, &doc, "", true});
   }
 }
 

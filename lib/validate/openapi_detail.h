@@ -93,6 +93,7 @@ struct SchemaSet::State {
   std::map<std::pair<std::string, std::string>, KindEntry> kinds;  // (apiVersion, kind)
   std::map<std::string, LazyFile> v3_files;    // apiVersion -> file
   std::map<std::string, LazyFile> kind_files;  // lower-case relative name -> file
+  std::map<std::string, std::vector<LazyFile>> crd_files;  // CRD files by API group
   std::map<std::string, const Document*> docs_by_path;
   // Compiled nodes by the schema value they came from; roots by (apiVersion, kind).
   std::deque<Node> nodes;
@@ -102,6 +103,10 @@ struct SchemaSet::State {
 
   // Loads `path` (JSON) as a document and indexes its definitions and kinds. Throws SourceError.
   const Document& load_json_file(const std::string& path);
+  // Parses a CRD file and adds every CustomResourceDefinition in it. Throws SourceError.
+  void load_crd_file(const std::string& path, const std::string& text);
+  // Adds the served versions of a parsed CustomResourceDefinition. Throws SourceError.
+  void add_crd(const Value& crd, const std::string& origin);
   // Indexes the definitions and kinds of a parsed document.
   const Document& add_document(Value root, std::string origin);
   // The schema of apiVersion/kind, reading on-demand files; nullptr when none.

@@ -450,6 +450,19 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
           "`quote` in the template\n");
     // Without built-in definitions, a custom resource's metadata is not checked.
     CHECK(violations(s, "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g, x: 1}\nspec: {mode: Batch}\n") == "");
+    // A file with one CRD is read when an object of its group and kind is first checked.
+    write(dir / "gadget.yaml", kCrd);
+    write(dir / "lazy-broken.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n"
+                                    "  group: broken.io\n  names:\n    kind: Thing\n  versions: [unclosed\n");
+    SchemaSet lazy;
+    lazy.add_crd_file((dir / "gadget.yaml").string());
+    lazy.add_crd_file((dir / "lazy-broken.yaml").string());
+    CHECK_FALSE(lazy.has_schema("other.io/v1", "Thing"));
+    CHECK_FALSE(lazy.has_schema("broken.io/v1", "Other"));
+    CHECK_THROWS_AS(lazy.has_schema("broken.io/v1", "Thing"), SourceError);
+    CHECK(lazy.has_schema("example.com/v1", "Gadget"));
+    CHECK(violations(lazy, "apiVersion: example.com/v1\nkind: Gadget\nspec: {mode: Fast}\n") ==
+          "spec.mode: string \"Fast\" is not an allowed value | allowed: \"Batch\", \"Streaming\"\n");
     CHECK_THROWS_WITH_AS(s.add_crd_file((dir / "none.yaml").string()),
                          "the file holds no CustomResourceDefinition",
                          SourceError);
