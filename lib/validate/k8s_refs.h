@@ -65,6 +65,11 @@ std::vector<PortDecl> pod_ports(const Pod& pod);
 // creates from a template or a SparkApplication (it carries Spark's spark-role label).
 bool can_be_selected(const Pod& pod);
 
+// The labels of `pod` as selectors see them: for a Spark pod template inside a ConfigMap, also
+// the spark.kubernetes.<role>.label.* settings of the spark-defaults files next to it, which
+// spark-submit adds to the pods it creates.
+Value selectable_labels(const Pod& pod);
+
 // The namespace `o` lives in: its own, or the release namespace.
 std::string namespace_of(const Context& ctx, const RenderedObject& o);
 
@@ -74,6 +79,7 @@ void check_selectors(Context& ctx);                    // k8s_refs_labels.cpp
 void check_services(Context& ctx);                     // k8s_refs_ports.cpp
 void check_probes(Context& ctx);                       // k8s_refs_ports.cpp
 void check_references(Context& ctx);                   // k8s_refs_references.cpp
+void check_service_urls(Context& ctx);                 // k8s_refs_urls.cpp
 void check_duplicates(Context& ctx);                   // k8s_refs_duplicates.cpp
 
 }  // namespace sparkc::validate::detail

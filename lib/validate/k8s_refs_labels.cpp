@@ -234,7 +234,7 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
   }
   for (const auto& pod : ctx.pods()) {
     if (!can_be_selected(pod) || namespace_of(ctx, *pod.owner) != ns) continue;
-    if (selector_mismatch(*sel, pod.labels).empty()) return;
+    if (selector_mismatch(*sel, selectable_labels(pod)).empty()) return;
   }
   ctx.report_object(rule, o, at, who + " selects no pod of the chart" + wanted,
                     "select the labels of the pod template it is meant for (Spark pods carry "

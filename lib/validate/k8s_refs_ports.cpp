@@ -1,6 +1,7 @@
-// k8s-service-no-pods, k8s-service-target-port, k8s-probe-port and k8s-port-undeclared:
-// Services that reach pods on ports the pods serve, Ingress backends that name a Service
-// port, and probes that knock on a port the container has.
+// k8s-service-no-pods, k8s-service-target-port, k8s-monitor-port, k8s-probe-port and
+// k8s-port-undeclared: Services that reach pods on ports the pods serve, Ingress backends and
+// monitors that name a port their targets have, and probes that knock on a port the
+// container has.
 //
 // A named port is resolved against the declared ports and fails when it is missing: the
 // endpoints controller leaves the pod out of the Service and the kubelet fails the probe. A
@@ -92,7 +93,7 @@ void check_service(Context& ctx, const RenderedObject& svc) {
   size_t closest_missed = 0;
   for (const auto& pod : ctx.pods()) {
     if (!can_be_selected(pod) || namespace_of(ctx, *pod.owner) != ns) continue;
-    size_t m = missed(*sel, pod.labels);
+    size_t m = missed(*sel, selectable_labels(pod));
     if (m == 0) {
       matched.push_back(&pod);
     } else if (!closest || m < closest_missed) {
@@ -103,7 +104,7 @@ void check_service(Context& ctx, const RenderedObject& svc) {
   if (matched.empty()) {
     std::string msg = "Service \"" + svc.name + "\" selects no pod of the chart (" + format_labels(*sel) + ")";
     if (closest && closest_missed < sel->as_map().size()) {
-      msg += ": the closest, " + closest->ident + ", " + map_selector_mismatch(*sel, closest->labels);
+      msg += ": the closest, " + closest->ident + ", " + map_selector_mismatch(*sel, selectable_labels(*closest));
     }
     ctx.report_object(kNoPods, svc, {"spec", "selector"}, msg,
                       "select the labels of the pod template the Service is for (one helper for both); "
@@ -190,6 +191,53 @@ void check_ingress(Context& ctx, const RenderedObject& ing) {
   }
 }
 
+// k8s-monitor-port: ServiceMonitor endpoints name a port of the Services they select,
+// PodMonitor endpoints a container port of the pods they select. Prometheus resolves the
+// name on each target and scrapes nothing where it is missing. A monitor that selects
+// nothing is k8s-selector-no-pods.
+void check_monitor(Context& ctx, const RenderedObject& mon) {
+  bool pods = mon.kind == "PodMonitor";
+  const Value* sel = value_at(mon.doc, {"spec", "selector"});
+  const char* list_field = pods ? "podMetricsEndpoints" : "endpoints";
+  const Value* endpoints = value_at(mon.doc, {"spec", list_field});
+  if (!sel || !selector_has_requirements(*sel) || !endpoints || !endpoints->is_list()) return;
+  std::string ns = namespace_of(ctx, mon);
+  // Port names of each selected target: (target, names).
+  std::vector<std::pair<std::string, std::set<std::string>>> targets;
+  if (pods) {
+    for (const auto& pod : ctx.pods()) {
+      if (!can_be_selected(pod) || namespace_of(ctx, *pod.owner) != ns) continue;
+      if (!selector_mismatch(*sel, selectable_labels(pod)).empty()) continue;
+      std::set<std::string> names;
+      for (const auto& d : pod_ports(pod)) names.insert(d.name);
+      targets.push_back({pod.ident, names});
+    }
+  } else {
+    for (const auto& s : *ctx.objects()) {
+      if (s.kind != "Service" || namespace_of(ctx, s) != ns) continue;
+      const Value* labels = value_at(s.doc, {"metadata", "labels"});
+      if (!selector_mismatch(*sel, labels ? *labels : Value::map()).empty()) continue;
+      std::set<std::string> names;
+      if (const Value* ports = value_at(s.doc, {"spec", "ports"}); ports && ports->is_list()) {
+        for (const auto& p : ports->as_list()) names.insert(string_at(p, "name"));
+      }
+      targets.push_back({s.ident(), names});
+    }
+  }
+  for (size_t i = 0; i < endpoints->as_list().size(); ++i) {
+    std::string port = string_at(endpoints->as_list()[i], "port");
+    if (port.empty()) continue;
+    for (const auto& [target, names] : targets) {
+      if (names.count(port)) continue;
+      ctx.report_object("k8s-monitor-port", mon, {"spec", list_field, std::to_string(i), "port"},
+                        mon.kind + " \"" + mon.name + "\" scrapes port \"" + port + "\", which " + target +
+                            (pods ? " does not declare" : " does not serve"),
+                        pods ? "name a container port of the selected pods (Spark drivers serve spark-ui)"
+                             : "name a port of the selected Services' spec.ports");
+    }
+  }
+}
+
 // The probe and lifecycle handlers of a container that name a port: (field path, port).
 std::vector<std::pair<FieldPath, const Value*>> handler_ports(const Value& c) {
   std::vector<std::pair<FieldPath, const Value*>> out;
@@ -250,6 +298,7 @@ void check_services(Context& ctx) {
   for (const auto& o : *ctx.objects()) {
     if (o.kind == "Service") check_service(ctx, o);
     if (o.kind == "Ingress") check_ingress(ctx, o);
+    if (o.kind == "ServiceMonitor" || o.kind == "PodMonitor") check_monitor(ctx, o);
   }
 }
 

@@ -169,6 +169,28 @@ std::vector<PortDecl> pod_ports(const Pod& pod) {
   return out;
 }
 
+Value selectable_labels(const Pod& pod) {
+  if (!pod.embedded || pod.spark_role.empty()) return pod.labels;
+  const Value* data = pod.owner->doc.find("data");
+  if (!data || !data->is_map()) return pod.labels;
+  Value out = Value::map();
+  for (const auto& [k, v] : pod.labels.as_map()) out.mutable_map()[k] = v;
+  // "spark.kubernetes.driver.label.team=data" or "... team data" (spark-defaults syntax).
+  const RE2 re("[ \\t]*spark\\.kubernetes\\." + pod.spark_role + "\\.label\\.([^ \\t=]+)[ \\t]*[= \\t][ \\t]*(.*?)[ \\t]*");
+  for (const auto& [key, text] : data->as_map()) {
+    if (!key.ends_with(".conf") || !text.is_string()) continue;
+    std::string_view rest(text.as_string());
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      std::string name, value;
+      if (RE2::FullMatch(line, re, &name, &value)) out.mutable_map()[name] = Value(value);
+    }
+  }
+  return out;
+}
+
 bool can_be_selected(const Pod& pod) { return pod.selectable || !pod.spark_role.empty(); }
 
 std::string namespace_of(const Context& ctx, const RenderedObject& o) {

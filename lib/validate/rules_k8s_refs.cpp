@@ -52,6 +52,15 @@ std::vector<RuleInfo> k8s_refs_rule_infos() {
        "a port the Service serves",
        Severity::Error,
        "kind: Service\nspec:\n  ports:\n    - port: 80\n      targetPort: http   # container port is named web\n"},
+      {"k8s-monitor-port", "k8s",
+       "a ServiceMonitor or PodMonitor endpoint names a port that a selected Service or pod "
+       "does not have",
+       "Prometheus resolves the port name on every target and scrapes nothing where it is "
+       "missing: the dashboards stay empty while everything looks installed",
+       "name a port of the selected Services (spec.ports[].name) or containers "
+       "(ports[].name; Spark drivers serve spark-ui)",
+       Severity::Warning,
+       "kind: ServiceMonitor\nspec:\n  endpoints:\n    - port: metrics   # the Service's port is named http\n"},
       {"k8s-probe-port", "k8s",
        "a liveness, readiness or startup probe (or a lifecycle hook) targets a port name the "
        "container does not declare",
@@ -81,6 +90,14 @@ std::vector<RuleInfo> k8s_refs_rule_infos() {
        "cluster provides with --external KIND/NAME",
        Severity::Error,
        "volumes:\n  - name: conf\n    configMap:\n      name: spark-defaults   # not in the chart\n"},
+      {"k8s-service-url", "k8s",
+       "a URL names a Service of the chart on a port it does not serve, in another namespace, "
+       "or names no Service although it carries the release name",
+       "this is how components are wired together (SPARK_REMOTE, hive.metastore.uris, the S3 "
+       "endpoint, JDBC and spark:// URLs): a wrong host or port installs cleanly and then fails "
+       "with connection refused or unknown host",
+       "derive host and port from the same values the Service is rendered from", Severity::Error,
+       "env:\n  - name: SPARK_REMOTE\n    value: sc://release-name-connect:15003   # Service serves 15002\n"},
       {"k8s-duplicate-name", "k8s",
        "two containers, volumes, ports or mount paths of one pod, or two objects of the chart, "
        "share a name",
@@ -104,6 +121,7 @@ void run_k8s_refs_rules(Context& ctx) {
   check_services(ctx);
   check_probes(ctx);
   check_references(ctx);
+  check_service_urls(ctx);
   check_duplicates(ctx);
 }
 
