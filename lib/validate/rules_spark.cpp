@@ -477,20 +477,32 @@ bool is_aws_host(const std::string& host) {
 
 void check_s3_path_style(Reporter& r, const std::vector<SparkConf>& confs) {
   const auto* objects = r.ctx().objects();
+  static const std::string kPrefix = "spark.hadoop.fs.s3a.";
   for (const auto& c : confs) {
-    const SparkConfEntry* e = c.find("spark.hadoop.fs.s3a.endpoint");
-    if (!e || e->value.empty() || e->value.find('$') != std::string::npos) continue;
-    std::string host = endpoint_host(e->value);
-    if (host.empty() || is_aws_host(host) || c.is_true("spark.hadoop.fs.s3a.path.style.access")) continue;
-    std::string what = "a non-AWS endpoint";
-    std::string short_name = host.substr(0, host.find('.'));
-    for (const auto& o : objects ? *objects : std::vector<RenderedObject>{}) {
-      if (o.kind == "Service" && o.name == short_name) what = "Service " + quoted(o.name) + " of the chart";
+    for (const auto& e : c.entries) {
+      // The global endpoint, or a per-bucket one (fs.s3a.bucket.NAME.endpoint), whose
+      // path.style.access falls back to the global setting.
+      if (!e.key.starts_with(kPrefix) || !e.key.ends_with(".endpoint") || c.find(e.key) != &e) continue;
+      std::string scope = e.key.substr(kPrefix.size(), e.key.size() - kPrefix.size() - 8);  // "" or "bucket.NAME."
+      if (!scope.empty() && !(scope.starts_with("bucket.") && scope.size() > 7)) continue;
+      if (e.value.empty() || e.value.find('$') != std::string::npos) continue;
+      std::string host = endpoint_host(e.value);
+      std::string style_key = kPrefix + scope + "path.style.access";
+      const SparkConfEntry* style = c.find(style_key);
+      if (!style && !scope.empty()) style = c.find(kPrefix + "path.style.access");
+      bool path_style = style && c.is_true(style->key);
+      if (host.empty() || is_aws_host(host) || path_style) continue;
+      std::string what = "a non-AWS endpoint";
+      std::string short_name = host.substr(0, host.find('.'));
+      for (const auto& o : objects ? *objects : std::vector<RenderedObject>{}) {
+        if (o.kind == "Service" && o.name == short_name) what = "Service " + quoted(o.name) + " of the chart";
+      }
+      r.entry("spark-s3-path-style", e,
+              quoted(e.key) + " " + quoted(e.value) + " is " + what + " but " + style_key +
+                  " is not true: S3A looks up " + (scope.empty() ? "BUCKET" : scope.substr(7, scope.size() - 8)) +
+                  "." + host,
+              "set " + style_key + "=true");
     }
-    r.entry("spark-s3-path-style", *e,
-            "spark.hadoop.fs.s3a.endpoint " + quoted(e->value) + " is " + what +
-                " but spark.hadoop.fs.s3a.path.style.access is not true: S3A looks up BUCKET." + host,
-            "set spark.hadoop.fs.s3a.path.style.access=true");
   }
 }
 

@@ -259,3 +259,43 @@ TEST_CASE("report_entry points at the line of the key inside a defaults file") {
   CHECK(r.diagnostics[0].location.col == 5);
   CHECK(r.diagnostics[0].path == "ConfigMap/conf:data.spark-defaults.conf:spark.driver.memory");
 }
+
+TEST_CASE("known keys, families and value types") {
+  CHECK(find_spark_key("spark.executor.memory"));
+  CHECK_FALSE(find_spark_key("spark.executor.memroy"));
+  CHECK(spark_key_names().count("spark.kubernetes.executor.podNamePrefix"));
+  CHECK(is_spark_key_family("spark.hadoop.fs.s3a.endpoint"));
+  CHECK(is_spark_key_family("spark.kubernetes.driverEnv.HOME"));
+  CHECK_FALSE(is_spark_key_family("spark.kubernetes.driverEnv."));  // the prefix alone names nothing
+  CHECK_FALSE(is_spark_key_family("spark.kubernetes.driver.env.HOME"));
+  CHECK(is_open_spark_namespace("spark.sql.optimizer.x"));
+  CHECK_FALSE(is_open_spark_namespace("spark.kubernetes.x"));
+
+  struct Row {
+    const char* key;
+    const char* value;
+    bool ok;
+  };
+  const Row rows[] = {
+      {"spark.executor.memory", "4g", true},       {"spark.executor.memory", "4G", true},
+      {"spark.executor.memory", "512", true},      {"spark.executor.memory", "4gb", true},
+      {"spark.executor.memory", "4Gi", false},     {"spark.executor.memory", "1.5g", false},
+      {"spark.executor.memory", "four", false},    {"spark.sql.autoBroadcastJoinThreshold", "-1", true},
+      {"spark.network.timeout", "120s", true},     {"spark.network.timeout", "120", true},
+      {"spark.network.timeout", "2min", true},     {"spark.network.timeout", "2 minutes", false},
+      {"spark.network.timeout", "1.5s", false},    {"spark.eventLog.enabled", "TRUE", true},
+      {"spark.eventLog.enabled", " false ", true}, {"spark.eventLog.enabled", "yes", false},
+      {"spark.executor.instances", "3", true},     {"spark.executor.instances", "3.0", false},
+      {"spark.memory.fraction", "0.6", true},      {"spark.memory.fraction", "1.2", false},
+      {"spark.submit.deployMode", "cluster", true}, {"spark.submit.deployMode", "Cluster", false},
+      {"spark.scheduler.mode", "fair", true},      {"spark.scheduler.mode", "round-robin", false},
+      {"spark.executor.instances", "${N}", true},  {"spark.kubernetes.driver.pod.name", "$(POD_NAME)", true},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.key);
+    CAPTURE(r.value);
+    const SparkKey* k = find_spark_key(r.key);
+    REQUIRE(k);
+    CHECK(spark_value_problem(*k, r.value).empty() == r.ok);
+  }
+}
