@@ -172,6 +172,9 @@ void check_python_versions(Context& ctx, const std::vector<SparkConf>& confs) {
       if (spark_image(image)) continue;
       auto reqs = pip_requirements(ctx, pod, cpath, *c);
       bool connect = env_value(*c, "SPARK_REMOTE").has_value();
+      for (const auto& conf : confs) {
+        connect = connect || (conf.pod == &pod && conf.container == cpath && conf.get("spark.remote").starts_with("sc://"));
+      }
       for (const auto& r : reqs) connect = connect || r.name == "pyspark-client" || r.name == "pyspark-connect" || r.extras.find("connect") != std::string::npos;
       if (!connect) continue;
       Fact client;
@@ -338,6 +341,18 @@ void check_connect_client(Context& ctx, const std::vector<SparkConf>& confs) {
                 "\"" + pod.ident + "\" connects to Spark Connect but installs no Spark Connect client "
                 "(pyspark[connect] or pyspark-client)", hint, seen);
     }
+  }
+  // spark.remote in the configuration a client process reads (a defaults file, --remote).
+  for (const auto& conf : confs) {
+    const SparkConfEntry* remote = conf.find("spark.remote");
+    const Value* c = conf_container(conf);
+    if (!remote || !remote->value.starts_with("sc://") || !c || spark_image(string_at(*c, "image"))) continue;
+    bool has = false, knowable = false;
+    pod_state(*conf.pod, has, knowable);
+    if (has || !knowable) continue;
+    report_at(ctx, rule, {"", "", remote},
+              process_name(conf) + " connects to Spark Connect (spark.remote) but installs no Spark Connect client "
+              "(pyspark[connect] or pyspark-client)", hint, seen);
   }
   // Notebooks and DAG files that name an sc:// URL, against the pods that mount them.
   for (const auto& [cm, pods] : mounters) {
