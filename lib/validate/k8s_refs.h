@@ -67,7 +67,8 @@ bool can_be_selected(const Pod& pod);
 
 // The labels of `pod` as selectors see them: for a Spark pod template inside a ConfigMap, also
 // the spark.kubernetes.<role>.label.* settings of the spark-defaults files next to it, which
-// spark-submit adds to the pods it creates.
+// spark-submit adds to the pods it creates; for a SparkApplication role, also the
+// application's labels and the marks the Spark operator adds.
 Value selectable_labels(const Pod& pod);
 
 // The namespace `o` lives in: its own, or the release namespace.

@@ -170,7 +170,21 @@ std::vector<PortDecl> pod_ports(const Pod& pod) {
 }
 
 Value selectable_labels(const Pod& pod) {
-  if (!pod.embedded || pod.spark_role.empty()) return pod.labels;
+  if (pod.spark_role.empty()) return pod.labels;
+  const std::string& kind = pod.owner->kind;
+  if (kind == "SparkApplication" || kind == "ScheduledSparkApplication") {
+    // The Spark operator copies the application's own labels to its pods and adds its marks;
+    // a scheduled run's name carries a time stamp, so only the plain application's is known.
+    Value out = Value::map();
+    if (const Value* own = value_at(pod.owner->doc, {"metadata", "labels"}); own && own->is_map()) {
+      for (const auto& [k, v] : own->as_map()) out.mutable_map()[k] = v;
+    }
+    for (const auto& [k, v] : pod.labels.as_map()) out.mutable_map()[k] = v;
+    out.mutable_map()["sparkoperator.k8s.io/launched-by-spark-operator"] = Value("true");
+    if (kind == "SparkApplication") out.mutable_map()["sparkoperator.k8s.io/app-name"] = Value(pod.owner->name);
+    return out;
+  }
+  if (!pod.embedded) return pod.labels;
   const Value* data = pod.owner->doc.find("data");
   if (!data || !data->is_map()) return pod.labels;
   Value out = Value::map();
