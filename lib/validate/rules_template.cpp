@@ -8,6 +8,7 @@
 
 #include "validate/deprecated_apis.h"
 #include "validate/rules.h"
+#include "validate/template_trace.h"
 
 namespace sparkc::validate::detail {
 namespace {
@@ -17,29 +18,6 @@ namespace {
 std::string chart_relative(const std::string& name) {
   size_t slash = name.find('/');
   return slash == std::string::npos ? name : name.substr(slash + 1);
-}
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    size_t nl = text.find('\n');
-    lines.push_back(text.substr(0, nl));
-    if (nl == std::string_view::npos) break;
-    text.remove_prefix(nl + 1);
-  }
-  return lines;
-}
-
-std::string_view trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
-std::string_view rtrim(std::string_view s) {
-  size_t e = s.find_last_not_of(" \t\r");
-  return e == std::string_view::npos ? std::string_view{} : s.substr(0, e + 1);
 }
 
 // One `---` document of a rendered template and the 0-based line of the output it starts on.
@@ -52,7 +30,7 @@ struct RenderedDoc {
 std::vector<RenderedDoc> split_rendered(const std::vector<std::string_view>& lines) {
   std::vector<RenderedDoc> docs(1);
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view l = rtrim(lines[i]);
+    std::string_view l = rtrim_ws(lines[i]);
     if (l == "---" || lines[i].starts_with("--- ")) {
       docs.push_back({"", static_cast<int>(i) + 1});
     } else {
@@ -60,83 +38,6 @@ std::vector<RenderedDoc> split_rendered(const std::vector<std::string_view>& lin
     }
   }
   return docs;
-}
-
-// Whether a template line is only actions that write nothing themselves: control structure,
-// definitions, comments and variable assignments.
-bool writes_nothing(std::string_view l) {
-  static const RE2 control(
-      "\\{\\{-?\\s*(?:(?:if|else|end|range|with|define|block)\\b|/\\*|\\$[A-Za-z0-9_]*\\s*:?=).*\\}\\}");
-  std::string_view t = trim(l);
-  return t.starts_with("{{") && t.ends_with("}}") && RE2::FullMatch(t, control);
-}
-
-// A regular expression for the text a template line with actions renders to: its literal
-// parts, with anything in place of each action.
-std::string line_pattern(std::string_view l) {
-  std::string out;
-  while (true) {
-    size_t open = l.find("{{");
-    out += RE2::QuoteMeta(std::string(l.substr(0, open)));
-    if (open == std::string_view::npos) break;
-    out += ".*";
-    size_t close = l.find("}}", open);
-    if (close == std::string_view::npos) break;
-    l.remove_prefix(close + 2);
-  }
-  return out;
-}
-
-// The position in `tmpl` that most likely wrote line `r` (0-based) of its rendered output
-// `out`: the line, and the column of the action that wrote the text (or of the text itself);
-// {0, 0} when nothing can be said. Lines without actions are found in the output in order
-// and anchor the rest; an output line between two anchors comes from a template line between
-// them: one whose literal text matches it, else one whose action writes text (an include or
-// toYaml with nindent, the usual source of broken indentation).
-yaml::Mark trace_rendered_line(std::string_view tmpl, const std::vector<std::string_view>& out, int r) {
-  std::vector<std::string_view> t = split_lines(tmpl);
-  std::vector<int> anchor(t.size(), -1);
-  size_t pos = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].find("{{") != std::string_view::npos || trim(t[i]).empty()) continue;
-    for (size_t j = pos; j < out.size(); ++j) {
-      if (rtrim(out[j]) == rtrim(t[i])) {
-        anchor[i] = static_cast<int>(j);
-        pos = j + 1;
-        break;
-      }
-    }
-  }
-  // The last anchored template line at or before the output line, and the next anchored one.
-  long before = -1;
-  size_t after = t.size();
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (anchor[i] < 0) continue;
-    if (anchor[i] <= r) {
-      before = static_cast<long>(i);
-    } else {
-      after = i;
-      break;
-    }
-  }
-  auto at = [&](size_t i) {
-    size_t col = t[i].find("{{");
-    if (col == std::string_view::npos) col = t[i].find_first_not_of(" \t");
-    return yaml::Mark{static_cast<int>(i) + 1, col == std::string_view::npos ? 1 : static_cast<int>(col) + 1};
-  };
-  if (before >= 0 && anchor[before] == r) return at(static_cast<size_t>(before));
-  std::string_view target = rtrim(out[r]);
-  long writer = -1;
-  for (size_t i = static_cast<size_t>(before + 1); i < after; ++i) {
-    if (t[i].find("{{") == std::string_view::npos || writes_nothing(t[i])) continue;
-    bool has_text = !trim(t[i]).starts_with("{{") || !trim(t[i]).ends_with("}}");
-    if (has_text && RE2::FullMatch(re2::StringPiece(target.data(), target.size()), RE2(line_pattern(rtrim(t[i]))))) {
-      return at(i);
-    }
-    if (writer < 0 && !has_text) writer = static_cast<long>(i);
-  }
-  if (writer >= 0) return at(static_cast<size_t>(writer));
-  return before >= 0 ? at(static_cast<size_t>(before)) : yaml::Mark{};
 }
 
 // The reason in a YAML error without the position sigs.k8s.io/yaml puts before it
@@ -150,21 +51,21 @@ std::string yaml_reason(const std::string& what) {
 
 // template-invalid-yaml and template-leading-indent on one rendered template.
 void check_rendered(Context& ctx, const std::string& rel, const std::string& text) {
-  std::vector<std::string_view> lines = split_lines(text);
+  std::vector<std::string_view> lines = split_text_lines(text);
   auto tmpl = ctx.read(rel);
   auto trace = [&](int r) { return tmpl ? trace_rendered_line(*tmpl, lines, r) : yaml::Mark{}; };
   for (const RenderedDoc& doc : split_rendered(lines)) {
-    if (trim(doc.text).empty()) continue;
+    if (trim_ws(doc.text).empty()) continue;
     // helm lint: a document whose first line is indented parses differently depending on
     // whether the text is normalised first (helm/helm#8467).
-    std::vector<std::string_view> doc_lines = split_lines(doc.text);
+    std::vector<std::string_view> doc_lines = split_text_lines(doc.text);
     for (size_t i = 0; i < doc_lines.size(); ++i) {
-      if (trim(doc_lines[i]).empty()) continue;
+      if (trim_ws(doc_lines[i]).empty()) continue;
       if (doc_lines[i][0] == ' ' || doc_lines[i][0] == '\t') {
         int r = doc.first_line + static_cast<int>(i);
         yaml::Mark m = trace(r);
         ctx.report("template-leading-indent",
-                   "rendered document starts with an indented line \"" + std::string(rtrim(doc_lines[i])) +
+                   "rendered document starts with an indented line \"" + std::string(rtrim_ws(doc_lines[i])) +
                        "\" (rendered line " + std::to_string(r + 1) + "), which may cause parsing problems",
                    rel, m.line, m.col, "",
                    "start the document at column 1: trim the whitespace before it with `{{-`, or "
@@ -192,7 +93,7 @@ void check_rendered(Context& ctx, const std::string& rel, const std::string& tex
     if (!v.is_nil() && !v.is_map()) {
       // The first line that is not blank or a comment holds the offending value.
       int r = doc.first_line;
-      while (r < static_cast<int>(lines.size()) - 1 && (trim(lines[r]).empty() || trim(lines[r]).starts_with("#"))) ++r;
+      while (r < static_cast<int>(lines.size()) - 1 && (trim_ws(lines[r]).empty() || trim_ws(lines[r]).starts_with("#"))) ++r;
       yaml::Mark m = trace(r);
       ctx.report("template-invalid-yaml",
                  std::string("rendered document at rendered line ") + std::to_string(r + 1) + " is a " +
