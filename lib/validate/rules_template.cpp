@@ -256,10 +256,17 @@ void report_render_error(Context& ctx, const std::string& message) {
   if (RE2::PartialMatch(message, loc, &name, &line, &col)) {
     std::string rel = chart_relative(name);
     ctx.read(rel);  // registers the source, so the report shows the line
-    // The location leads Go's message; the diagnostic shows it already.
+    // The diagnostic shows the location, so the message drops it: "template: LOC: executing
+    // ..." keeps "executing ...", "parse error at (LOC): MSG" becomes "parse error: MSG", and
+    // `required` and `fail` keep only their own text.
     std::string text = message;
-    std::string prefix = "template: " + name + ":" + line + (col.empty() ? "" : ":" + col) + ": ";
-    if (text.starts_with(prefix)) text.erase(0, prefix.size());
+    std::string where = name + ":" + line + (col.empty() ? "" : ":" + col);
+    for (const std::string& prefix : {"template: " + where + ": ", "execution error at (" + where + "): "}) {
+      if (text.starts_with(prefix)) text.erase(0, prefix.size());
+    }
+    if (std::string prefix = "parse error at (" + where + ")"; text.starts_with(prefix)) {
+      text = "parse error" + text.substr(prefix.size());
+    }
     ctx.report("template-render-error", text, rel, std::stoi(line), col.empty() ? 0 : std::stoi(col));
   } else {
     static const RE2 in_file("\\(([^():\\s]+/[^():\\s]+)\\)");
