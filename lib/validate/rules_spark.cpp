@@ -291,21 +291,22 @@ void check_volume_types(Reporter& r, const std::vector<SparkConf>& confs) {
 
 // --- k8s-spark-volume-conflict ---------------------------------------------------------------
 
-// The volumes a Spark process adds to its driver or executor pods: name -> (mount path entry,
-// any entry of the volume).
+// The volumes a Spark process adds to its driver or executor pods, one per type and name, with
+// the entry that sets the mount path (else the first entry of the volume).
 struct SparkVolume {
   std::string name, mount_path;
   const SparkConfEntry* at = nullptr;
 };
 
 std::vector<SparkVolume> spark_volumes(const SparkConf& c, const std::string& role) {
-  std::map<std::string, SparkVolume> by_name;
+  std::map<std::string, SparkVolume> by_volume;  // "TYPE.NAME"
   std::vector<std::string> order;
   for (const auto& e : c.entries) {
     auto v = parse_volume_key(e.key);
     if (!v || v->role != role) continue;
-    if (!by_name.count(v->name)) order.push_back(v->name);
-    SparkVolume& sv = by_name[v->name];
+    std::string id = v->type + "." + v->name;
+    if (!by_volume.count(id)) order.push_back(id);
+    SparkVolume& sv = by_volume[id];
     sv.name = v->name;
     if (!sv.at) sv.at = &e;
     if (v->rest == "mount.path") {
@@ -314,7 +315,7 @@ std::vector<SparkVolume> spark_volumes(const SparkConf& c, const std::string& ro
     }
   }
   std::vector<SparkVolume> out;
-  for (const auto& n : order) out.push_back(by_name[n]);
+  for (const auto& id : order) out.push_back(by_volume[id]);
   return out;
 }
 
@@ -373,7 +374,7 @@ void check_volume_conflicts(Reporter& r, const std::vector<SparkConf>& confs) {
                     "use another mount.path, or mount the volume in the pod template only");
           }
         }
-        names[v.name] = "spark.kubernetes." + role + ".volumes.*." + v.name;
+        names[v.name] = "another spark.kubernetes." + role + ".volumes.* setting";
         if (!v.mount_path.empty()) paths.emplace(v.mount_path, "the Spark setting of volume " + quoted(v.name));
       }
     }
