@@ -1,0 +1,115 @@
+// The chart group's checks of the chart's directories rather than Chart.yaml's fields:
+// charts/, crds/ and the file names in templates/.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "validate/chart_files.h"
+#include "validate/rules.h"
+
+namespace sparkc::validate::detail {
+namespace fs = std::filesystem;
+
+// chart-dependency-undeclared: a chart under charts/ that Chart.yaml does not list. Helm
+// installs it anyway, but lint fails and it cannot be versioned, aliased or switched off.
+void check_undeclared_dependencies(Context& ctx, const Value& chart_yaml) {
+  std::set<std::string> declared;
+  if (const Value* deps = chart_yaml.find("dependencies"); deps && deps->is_list()) {
+    for (const auto& d : deps->as_list()) declared.insert(string_at(d, "name"));
+  }
+  std::error_code ec;
+  fs::path charts = fs::path(ctx.dir()) / "charts";
+  if (!fs::is_directory(charts, ec)) return;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(charts, ec)) entries.push_back(e.path());
+  std::sort(entries.begin(), entries.end());
+  for (const auto& p : entries) {
+    std::string fname = p.filename().string();
+    std::string name;
+    if (fs::is_directory(p, ec)) {
+      auto text = ctx.read("charts/" + fname + "/Chart.yaml");
+      if (!text) continue;
+      try {
+        name = string_at(yaml::load(*text), "name");
+      } catch (const std::exception&) {
+        continue;  // a broken subchart fails the render, which says so
+      }
+    } else if (fname.ends_with(".tgz")) {
+      // "redis-17.0.0.tgz": the name is what precedes the version.
+      name = fname.substr(0, fname.size() - 4);
+      static const RE2 versioned("(.+?)-v?[0-9]+\\.[0-9]+.*");
+      RE2::FullMatch(std::string(name), versioned, &name);
+    } else {
+      continue;
+    }
+    if (name.empty() || declared.count(name)) continue;
+    ctx.report("chart-dependency-undeclared",
+               "chart \"" + name + "\" is in charts/ but not listed in Chart.yaml dependencies",
+               "charts/" + fname, 0, 0, "", "add it to `dependencies:` in Chart.yaml, or remove it from charts/");
+  }
+}
+
+// chart-crd-kind: Helm installs the files in crds/ before the templates and without
+// templating; each document must be a CustomResourceDefinition.
+void check_crds(Context& ctx) {
+  std::error_code ec;
+  fs::path crds = fs::path(ctx.dir()) / "crds";
+  if (!fs::is_directory(crds, ec)) return;
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(crds, ec)) {
+    std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json")) {
+      files.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& rel : files) {
+    auto text = ctx.read(rel);
+    if (!text) continue;
+    std::vector<Value> docs;
+    try {
+      docs = yaml::load_all(*text, rel);
+    } catch (const yaml::YamlError& e) {
+      ctx.report("chart-crd-kind", std::string("CRD file is not valid YAML: ") + e.what(), rel, e.line, e.col);
+      continue;
+    }
+    for (const auto& d : docs) {
+      if (d.is_nil()) continue;
+      std::string kind = string_at(d, "kind"), api = string_at(d, "apiVersion");
+      if (kind == "CustomResourceDefinition" && api.starts_with("apiextensions.k8s.io/")) continue;
+      std::string name = d.is_map() ? string_at(d.find("metadata") ? *d.find("metadata") : Value(), "name") : "";
+      ctx.report("chart-crd-kind",
+                 "object " + (name.empty() ? std::string() : "\"" + name + "\" ") + "in crds/ is a " +
+                     (kind.empty() ? std::string("document without kind") : "\"" + kind + "\"") +
+                     ", not an apiextensions.k8s.io CustomResourceDefinition",
+                 rel, 0, 0, "", "move it to templates/; crds/ holds only CustomResourceDefinitions");
+    }
+  }
+}
+
+// chart-file-extension: helm lint accepts only these extensions in templates/; Helm still
+// renders any other file and sends it as a manifest, so a README or a backup copy there
+// breaks install.
+void check_template_extensions(Context& ctx) {
+  std::error_code ec;
+  fs::path dir = fs::path(ctx.dir()) / "templates";
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<std::string> bad;
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    std::string ext = e.path().extension().string();
+    if (ext == ".yaml" || ext == ".yml" || ext == ".tpl" || ext == ".txt") continue;
+    bad.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
+  }
+  std::sort(bad.begin(), bad.end());
+  for (const auto& rel : bad) {
+    std::string ext = fs::path(rel).extension().string();
+    ctx.report("chart-file-extension",
+               "file extension \"" + ext + "\" is not valid in templates/: use .yaml, .yml, .tpl or .txt", rel, 0,
+               0, "", "rename it to .yaml (a manifest) or .tpl (helpers), or move it out of templates/");
+  }
+}
+
+}  // namespace sparkc::validate::detail
