@@ -39,40 +39,57 @@ std::string strip_file_scheme(const std::string& v) {
 
 std::vector<WrittenDir> written_dirs(const SparkConf& conf, const Value& c) {
   std::vector<WrittenDir> out;
+  if (conf.program == "start-history-server.sh") {
+    // The History Server's local store (its UI database), when configured.
+    std::string store = conf.get("spark.history.store.path");
+    if (store.starts_with("/")) out.push_back({store, "spark.history.store.path", "spark.history.store.path"});
+    return out;
+  }
+  bool worker = conf.program == "start-worker.sh" || conf.program == "start-slave.sh";
+  if (!worker && !runs_application(conf)) return out;
+  if (worker) {
+    // A standalone worker creates each executor's directory under its work dir
+    // (SPARK_WORKER_DIR, else $SPARK_HOME/work; the apache/spark images use /opt/spark).
+    std::string dir = env_value(c, "SPARK_WORKER_DIR").value_or("");
+    if (dir.empty()) {
+      std::string home = env_value(c, "SPARK_HOME").value_or(spark_image(string_at(c, "image")) ? "/opt/spark" : "");
+      if (!home.empty()) dir = home + "/work";
+    }
+    if (dir.starts_with("/")) out.push_back({dir, "the worker directory", "SPARK_WORKER_DIR"});
+  }
   // In cluster mode the driver, and all it writes, runs in a pod Spark creates.
   if (conf.get("spark.submit.deployMode") == "cluster") return out;
-  {
-    // Spark's local dirs: spark.local.dir, overridden by SPARK_LOCAL_DIRS, else java.io.tmpdir.
-    std::string dirs = conf.get("spark.local.dir");
-    std::string why = "spark.local.dir", setting = why;
-    if (auto env = env_value(c, "SPARK_LOCAL_DIRS")) {
-      dirs = *env;
-      why = setting = "SPARK_LOCAL_DIRS";
-    }
-    if (dirs.empty()) {
-      dirs = "/tmp";
-      why = "the default local dir";
-    }
-    size_t start = 0;
-    while (start <= dirs.size()) {
-      size_t comma = dirs.find(',', start);
-      std::string d = dirs.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (d.starts_with("/")) out.push_back({d, why, setting});
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-    // spark.jars.packages resolves through Ivy into spark.jars.ivy, else ~/.ivy2 (Spark 3)
-    // or ~/.ivy2.5.2 (Spark 4).
-    if (!conf.get("spark.jars.packages").empty()) {
-      std::string ivy = conf.get("spark.jars.ivy");
-      if (ivy.empty()) {
-        if (auto home = env_value(c, "HOME"); home && home->starts_with("/")) {
-          ivy = *home + (conf_spark_version(conf).starts_with("3.") ? "/.ivy2" : "/.ivy2.5.2");
-        }
-      }
-      if (ivy.starts_with("/")) out.push_back({ivy, "the Ivy cache of spark.jars.packages", "spark.jars.ivy"});
-    }
+  // Spark's local dirs: spark.local.dir, overridden by SPARK_LOCAL_DIRS, else java.io.tmpdir.
+  std::string dirs = conf.get("spark.local.dir");
+  std::string why = "spark.local.dir", setting = why;
+  if (auto env = env_value(c, "SPARK_LOCAL_DIRS")) {
+    dirs = *env;
+    why = setting = "SPARK_LOCAL_DIRS";
   }
+  if (dirs.empty()) {
+    dirs = "/tmp";
+    why = "the default local dir";
+  }
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t comma = dirs.find(',', start);
+    std::string d = dirs.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (d.starts_with("/")) out.push_back({d, why, setting});
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  // spark.jars.packages resolves through Ivy into spark.jars.ivy, else ~/.ivy2 (Spark 3)
+  // or ~/.ivy2.5.2 (Spark 4).
+  if (!worker && !conf.get("spark.jars.packages").empty()) {
+    std::string ivy = conf.get("spark.jars.ivy");
+    if (ivy.empty()) {
+      if (auto home = env_value(c, "HOME"); home && home->starts_with("/")) {
+        ivy = *home + (conf_spark_version(conf).starts_with("3.") ? "/.ivy2" : "/.ivy2.5.2");
+      }
+    }
+    if (ivy.starts_with("/")) out.push_back({ivy, "the Ivy cache of spark.jars.packages", "spark.jars.ivy"});
+  }
+  if (worker) return out;
   if (conf.is_true("spark.eventLog.enabled")) {
     std::string d = conf.get("spark.eventLog.dir");
     if (d.starts_with("file:") || d.starts_with("/")) out.push_back({strip_file_scheme(d), "spark.eventLog.dir", "spark.eventLog.dir"});
@@ -201,7 +218,7 @@ void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
     const Value* c = conf_container(conf);
     if (!c) continue;
     const Pod& pod = *conf.pod;
-    if (runs_application(conf)) {
+    {
       for (const auto& dir : written_dirs(conf, *c)) {
         auto ro = readonly_at(pod, conf.container, *c, dir.path);
         if (!ro) continue;
