@@ -33,7 +33,7 @@ void check_map(Context& ctx, const RenderedObject& o, const FieldPath& at, const
       ctx.report_object(kLabelSyntax, o, p, what + " key \"" + k + "\" " + problem, kKeyHint);
       continue;
     }
-    if (v.is_nil()) continue;
+    if (v.is_nil() || v.is_map() || v.is_list()) continue;  // a type error: k8s-schema's
     if (!v.is_string()) {
       // Numbers and booleans written without quotes fail to decode into map[string]string.
       ctx.report_object(kLabelSyntax, o, p,
@@ -245,6 +245,8 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
 
 void check_label_syntax(Context& ctx) {
   for (const auto& o : *ctx.objects()) {
+    // A CRD's schema has fields named metadata and matchLabels that describe, not hold, them.
+    if (o.kind == "CustomResourceDefinition") continue;
     if (o.kind == "ConfigMap" || o.kind == "Secret") {
       // data holds text only; the metadata is all there is to check.
       if (const Value* md = o.doc.find("metadata"); md && md->is_map()) {

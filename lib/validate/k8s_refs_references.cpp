@@ -164,18 +164,25 @@ std::vector<Ref> spark_app_refs(const Value& app, const FieldPath& base) {
   return out;
 }
 
-// The objects of the chart by kind and "namespace/name".
+// Kinds a reference may name that live outside namespaces.
+bool cluster_scoped(const std::string& kind) {
+  return kind == "ClusterRole" || kind == "Namespace" || kind == "PersistentVolume" || kind == "StorageClass" ||
+         kind == "PriorityClass" || kind == "IngressClass";
+}
+
+// The objects of the chart by kind and "namespace/name" (cluster-scoped kinds: "/name").
 class Index {
  public:
   explicit Index(Context& ctx) {
     for (const auto& o : *ctx.objects()) {
-      if (!o.name.empty()) by_kind_[o.kind][namespace_of(ctx, o) + "/" + o.name] = &o;
+      if (o.name.empty()) continue;
+      by_kind_[o.kind][(cluster_scoped(o.kind) ? "" : namespace_of(ctx, o)) + "/" + o.name] = &o;
     }
   }
   const RenderedObject* find(const std::string& kind, const std::string& ns, const std::string& name) const {
     auto k = by_kind_.find(kind);
     if (k == by_kind_.end()) return nullptr;
-    auto it = k->second.find(ns + "/" + name);
+    auto it = k->second.find((cluster_scoped(kind) ? "" : ns) + "/" + name);
     return it == k->second.end() ? nullptr : it->second;
   }
   // Names of `kind` in `ns`, for did-you-mean hints.
@@ -184,7 +191,7 @@ class Index {
     auto k = by_kind_.find(kind);
     if (k == by_kind_.end()) return out;
     for (const auto& [key, o] : k->second) {
-      if (key.starts_with(ns + "/")) out.insert(o->name);
+      if (cluster_scoped(kind) || key.starts_with(ns + "/")) out.insert(o->name);
     }
     return out;
   }

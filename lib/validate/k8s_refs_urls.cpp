@@ -116,10 +116,15 @@ class UrlChecker {
                                                                   : std::string::npos;
     const std::string& release = ctx_.options().release_name;
     std::string where = host + ":" + std::to_string(port);
+    // svc, svc.ns and svc.ns.svc[.cluster.local] (with `name` at label `i`) are the cluster's
+    // DNS; svc.example.com is some other host.
+    auto in_cluster = [&](size_t i) { return labels.size() <= i + 2 || labels[i + 2] == "svc"; };
     if (at == std::string::npos) {
-      // Only hosts that carry the release name are surely meant to be the chart's own.
-      bool ours = !release.empty() && (labels[0].find(release) != std::string::npos ||
-                                       (labels.size() > 1 && labels[1].find(release) != std::string::npos));
+      // Only in-cluster hosts that carry the release name are surely meant to be the chart's.
+      auto carries = [&](size_t i) {
+        return labels.size() > i && labels[i].find(release) != std::string::npos && in_cluster(i);
+      };
+      bool ours = !release.empty() && (carries(0) || carries(1));
       if (!ours) return;
       std::set<std::string> names;
       for (const auto& [name, objs] : services_) names.insert(name);
@@ -129,8 +134,7 @@ class UrlChecker {
                      "use the name the Service is rendered with (one helper for both)");
       return;
     }
-    // svc.ns.svc[.cluster.local] is the cluster's DNS; svc.example.com is some other host.
-    if (labels.size() > at + 2 && labels[at + 2] != "svc") return;
+    if (!in_cluster(at)) return;
     std::string ns = labels.size() > at + 1 ? labels[at + 1] : namespace_of(ctx_, o);
     const RenderedObject* svc = nullptr;
     for (const auto* s : services_.at(labels[at])) {
