@@ -549,8 +549,15 @@ void check_client_mode_driver_host(Reporter& r, const std::vector<SparkConf>& co
   for (const auto& c : confs) {
     if (!c.pod || !c.pod->spark_role.empty() || c.origin == "spark-application" || is_daemon(c)) continue;
     if (!c.on_kubernetes() || c.get("spark.submit.deployMode", "client") != "client") continue;
+    // Spark 4.1 can hand executors the bind address instead (the pod IP from the downward API).
+    std::string bind = c.get("spark.driver.bindAddress");
+    if (c.is_true("spark.kubernetes.executor.useDriverPodIP") && !bind.empty() && bind != "0.0.0.0" &&
+        !is_ipv6_wildcard(bind)) {
+      continue;
+    }
     const SparkConfEntry* host = c.find("spark.driver.host");
     const SparkConfEntry* anchor = c.find("spark.master");
+    if (!anchor && c.entries.empty()) continue;
     if (!anchor) anchor = &c.entries.front();
     if (!host) {
       r.entry("spark-client-mode-driver-host", *anchor,

@@ -79,10 +79,10 @@ const SparkKey kKeys[] = {
     A("spark.eventLog.gcMetrics.oldGenerationGarbageCollectors"), B("spark.eventLog.includeTaskMetricsAccumulators"),
     I("spark.ui.dagGraph.retainedRootRDDs"), B("spark.ui.groupSQLSubExecutionEnabled"), B("spark.ui.enabled"),
     A("spark.ui.store.path"), B("spark.ui.killEnabled"), Tm("spark.ui.liveUpdate.period"),
-    I("spark.ui.liveUpdate.minFlushPeriod"), I("spark.ui.port"), I("spark.ui.retainedJobs"),
+    Tm("spark.ui.liveUpdate.minFlushPeriod"), I("spark.ui.port"), I("spark.ui.retainedJobs"),
     I("spark.ui.retainedStages"), I("spark.ui.retainedTasks"), B("spark.ui.reverseProxy"),
     A("spark.ui.reverseProxyUrl"), A("spark.ui.proxyRedirectUri"), B("spark.ui.showConsoleProgress"),
-    I("spark.ui.consoleProgress.update.interval"), A("spark.ui.custom.executor.log.url"),
+    Tm("spark.ui.consoleProgress.update.interval"), A("spark.ui.custom.executor.log.url"),
     I("spark.ui.retainedDeadExecutors"), A("spark.ui.filters"), S("spark.ui.requestHeaderSize"),
     B("spark.ui.timelineEnabled"), I("spark.ui.timeline.executors.maximum"), I("spark.ui.timeline.jobs.maximum"),
     I("spark.ui.timeline.stages.maximum"), I("spark.ui.timeline.tasks.maximum"), B("spark.ui.prometheus.enabled"),
@@ -150,7 +150,7 @@ const SparkKey kKeys[] = {
     // Spark Connect.
     I("spark.connect.grpc.binding.port"), A("spark.connect.grpc.binding.address"),
     I("spark.connect.grpc.port.maxRetries"), A("spark.connect.grpc.interceptor.classes"),
-    S("spark.connect.grpc.arrow.maxBatchSize"), I("spark.connect.grpc.maxInboundMessageSize"),
+    S("spark.connect.grpc.arrow.maxBatchSize"), S("spark.connect.grpc.maxInboundMessageSize"),
     A("spark.connect.extensions.relation.classes"), A("spark.connect.extensions.expression.classes"),
     A("spark.connect.extensions.command.classes"), A("spark.connect.ml.backend.classes"),
     I("spark.connect.jvmStacktrace.maxSize"), B("spark.connect.session.planCache.enabled"),
@@ -187,9 +187,9 @@ const SparkKey kKeys[] = {
     // Standalone cluster manager.
     I("spark.master.ui.port"), I("spark.master.rest.port"), B("spark.master.rest.enabled"),
     B("spark.worker.preferConfiguredMasterAddress"), B("spark.worker.cleanup.enabled"),
-    I("spark.worker.cleanup.interval"), I("spark.worker.cleanup.appDataTtl"), Tm("spark.worker.timeout"),
+    I("spark.worker.cleanup.interval"), I("spark.worker.cleanup.appDataTtl"), I("spark.worker.timeout"),
     B("spark.deploy.spreadOut"), I("spark.deploy.defaultCores"), I("spark.deploy.maxExecutorRetries"),
-    E("spark.deploy.recoveryMode", "NONE|ZOOKEEPER|FILESYSTEM|ROCKSDB|CUSTOM"), A("spark.deploy.recoveryDirectory"),
+    E("spark.deploy.recoveryMode", "NONE|ZOOKEEPER|FILESYSTEM|ROCKSDB|CUSTOM", true), A("spark.deploy.recoveryDirectory"),
     I("spark.deploy.retainedApplications"), I("spark.deploy.retainedDrivers"), I("spark.worker.ui.port"),
     B("spark.storage.cleanupFilesAfterExecutorExit"),
     // Kubernetes.
@@ -244,8 +244,7 @@ const SparkKey kKeys[] = {
     Tm("spark.kubernetes.executor.rollInterval"),
     E("spark.kubernetes.executor.rollPolicy", "ID|ADD_TIME|TOTAL_GC_TIME|TOTAL_DURATION|FAILED_TASKS|AVERAGE_DURATION|OUTLIER|OUTLIER_NO_FALLBACK", true),
     I("spark.kubernetes.executor.minTasksPerExecutorBeforeRolling"), B("spark.kubernetes.executor.useDriverPodIP"),
-    A("spark.kubernetes.pyspark.pythonVersion"), I("spark.kubernetes.executor.snapshots.subscribersBatchSize"),
-    B("spark.kubernetes.driver.annotateExitException"),
+    A("spark.kubernetes.pyspark.pythonVersion"), B("spark.kubernetes.driver.annotateExitException"),
     // SQL keys our blocks and common deployments set; spark.sql.* is open (see below).
     A("spark.sql.warehouse.dir"), E("spark.sql.catalogImplementation", "in-memory|hive"), A("spark.sql.extensions"),
     A("spark.sql.defaultCatalog"), I("spark.sql.shuffle.partitions"), B("spark.sql.adaptive.enabled"),
