@@ -43,8 +43,12 @@ std::string python_of_image(const std::string& image) {
 // The Python of the processes that run the executors of `conf`; empty value when unknown.
 Fact executor_python(Context& ctx, const SparkConf& conf) {
   Fact f;
-  if (const SparkConfEntry* e = conf.find("spark.pyspark.python")) {
-    if (std::string py = interpreter_python(e->value); !py.empty()) return {py, "spark.pyspark.python \"" + e->value + "\"", e};
+  // The interpreter the executors start: spark.pyspark.python, else PYSPARK_PYTHON in their
+  // environment.
+  for (const char* key : {"spark.pyspark.python", "spark.executorEnv.PYSPARK_PYTHON"}) {
+    const SparkConfEntry* e = conf.find(key);
+    if (!e) continue;
+    if (std::string py = interpreter_python(e->value); !py.empty()) return {py, std::string(key) + " \"" + e->value + "\"", e};
   }
   std::string master = conf.get("spark.master");
   if (conf.on_kubernetes()) {
@@ -92,6 +96,11 @@ Fact driver_python(const SparkConf& conf) {
   Fact f;
   const Value* c = conf_container(conf);
   if (conf.get("spark.submit.deployMode") == "cluster") {
+    for (const char* key : {"spark.pyspark.driver.python", "spark.pyspark.python", "spark.kubernetes.driverEnv.PYSPARK_PYTHON"}) {
+      const SparkConfEntry* e = conf.find(key);
+      if (!e) continue;
+      if (std::string py = interpreter_python(e->value); !py.empty()) return {py, std::string(key) + " \"" + e->value + "\"", e};
+    }
     const SparkConfEntry* e = conf.find("spark.kubernetes.driver.container.image");
     if (!e) e = conf.find("spark.kubernetes.container.image");
     if (e) return {python_of_image(e->value), "driver image \"" + e->value + "\"", e};
@@ -146,7 +155,7 @@ void check_python_versions(Context& ctx, const std::vector<SparkConf>& confs) {
     if (!d.value.empty() && !x.value.empty() && d.value != x.value) {
       report_at(ctx, rule, x, "the executors of " + process_name(conf) + " run Python " + x.value + " (" + x.what +
                                  ") but the driver runs Python " + d.value + " (" + d.what + ")",
-                "use executor and driver images with the same Python minor version", seen);
+                "run the driver and the executors on one Python minor version (their images, spark.pyspark.python, PYSPARK_PYTHON)", seen);
     }
     // A client-mode driver's own PySpark against the executors' Spark.
     const Value* c = conf_container(conf);
