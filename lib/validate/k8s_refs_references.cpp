@@ -1,5 +1,5 @@
 // k8s-reference-missing: every ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim,
-// Role, Service or scale target an object names is in the chart, provided by the cluster
+// Role, PriorityClass, Service or scale target an object names is in the chart, provided by the cluster
 // (is_external: --external, the namespace's default ServiceAccount, kube-root-ca.crt), or the
 // reference is optional. A pod that names a missing object stays in ContainerCreating or
 // CreateContainerConfigError; a binding to a missing Role grants nothing.
@@ -123,6 +123,10 @@ std::vector<Ref> pod_refs(const Pod& pod) {
       break;
     }
   }
+  // The priority admission plugin rejects a pod whose PriorityClass does not exist.
+  if (std::string pc = string_at(spec, "priorityClassName"); !pc.empty()) {
+    out.push_back({"PriorityClass", pc, pod.path_of({"priorityClassName"})});
+  }
   if (const Value* ips = spec.find("imagePullSecrets"); ips && ips->is_list()) {
     for (size_t i = 0; i < ips->as_list().size(); ++i) {
       out.push_back({"Secret", string_at(ips->as_list()[i], "name"), pod.path_of({"imagePullSecrets", std::to_string(i), "name"})});
@@ -214,6 +218,7 @@ void check_ref(Context& ctx, const Index& index, const RenderedObject& o, const 
   const RenderedObject* target = index.find(r.kind, ns, r.name);
   if (!target) {
     if (r.kind == "ClusterRole" && builtin_cluster_role(r.name)) return;
+    if (r.kind == "PriorityClass" && r.name.starts_with("system-")) return;  // the built-in two
     if (is_external(ctx, r.kind, r.name)) return;
     if (r.key_only) return;  // the object itself is reported once
     std::string hint = "add the " + r.kind + " to the chart";

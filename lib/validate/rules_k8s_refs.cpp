@@ -79,13 +79,15 @@ std::vector<RuleInfo> k8s_refs_rule_infos() {
        "target the port by name, or declare it on the container", Severity::Warning,
        "ports: [{name: http, containerPort: 8080}]\nlivenessProbe:\n  tcpSocket: {port: 8081}\n"},
       {"k8s-reference-missing", "k8s",
-       "a referenced ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim, Role, Service, "
-       "scale target, ConfigMap or Secret key, or pod volume does not exist",
-       "the pod stays in ContainerCreating or CreateContainerConfigError (volumes, env, "
-       "serviceAccountName), a binding grants nothing, an Ingress routes nowhere; nothing fails "
-       "at helm install, so the error shows up only in kubectl describe. Optional references, "
-       "the namespace's default ServiceAccount, kube-root-ca.crt and the built-in ClusterRoles "
-       "are fine",
+       "a referenced ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim, Role, "
+       "PriorityClass, Service, scale target, ConfigMap or Secret key, or pod volume does not "
+       "exist",
+       "the pod stays in ContainerCreating or CreateContainerConfigError (volumes, env), or "
+       "is never created (serviceAccountName, priorityClassName); a binding grants nothing; an "
+       "Ingress routes nowhere. helm install usually succeeds, because controllers create the "
+       "pods later, so the error shows up only in kubectl describe. Optional references, the "
+       "namespace's default ServiceAccount, kube-root-ca.crt, the built-in ClusterRoles and "
+       "PriorityClasses are fine",
        "add the object to the chart, mark the reference `optional: true`, or declare what the "
        "cluster provides with --external KIND/NAME",
        Severity::Error,
