@@ -2,6 +2,9 @@
 // (lib/validate/rules_chart_files.cpp), run by run_chart_rules.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "sparkc/value.h"
 
 namespace sparkc::validate::detail {
@@ -10,9 +13,12 @@ class Context;
 
 // chart-dependency-undeclared, given the parsed Chart.yaml.
 void check_undeclared_dependencies(Context& ctx, const Value& chart_yaml);
-// chart-crd-kind.
-void check_crds(Context& ctx);
-// chart-file-extension.
-void check_template_extensions(Context& ctx);
+// The names of the root chart's files as Helm loads them ("templates/x.yaml", "crds/y.yaml"),
+// .helmignore applied, sorted; empty when the chart does not load.
+std::vector<std::string> loaded_file_names(const std::string& dir);
+// chart-crd-kind on the crds/ files among `files`.
+void check_crds(Context& ctx, const std::vector<std::string>& files);
+// chart-file-extension on the templates/ files among `files`.
+void check_template_extensions(Context& ctx, const std::vector<std::string>& files);
 
 }  // namespace sparkc::validate::detail

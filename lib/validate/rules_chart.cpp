@@ -318,9 +318,10 @@ void check_values_yaml(Context& ctx) {
 
 void run_chart_rules(Context& ctx) {
   check_templates_dir(ctx);
-  check_template_extensions(ctx);
   check_values_yaml(ctx);
-  check_crds(ctx);
+  std::vector<std::string> files = loaded_file_names(ctx.dir());
+  check_template_extensions(ctx, files);
+  check_crds(ctx, files);
   auto cf = load_chart_file(ctx);
   if (cf) {  // every other Chart.yaml rule needs the parsed file
     check_api_version(ctx, *cf);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "sparkc/chart.h"
 #include "validate/chart_files.h"
 #include "validate/rules.h"
 
@@ -51,21 +52,28 @@ void check_undeclared_dependencies(Context& ctx, const Value& chart_yaml) {
   }
 }
 
+std::vector<std::string> loaded_file_names(const std::string& dir) {
+  std::vector<std::string> out;
+  try {
+    auto c = chart::load_chart(dir);
+    for (const auto* list : {&c->templates, &c->files}) {
+      for (const auto& f : *list) out.push_back(f.name);
+    }
+  } catch (const std::exception&) {
+    return {};  // a chart that does not load is reported by the render
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // chart-crd-kind: Helm installs the files in crds/ before the templates and without
 // templating; each document must be a CustomResourceDefinition.
-void check_crds(Context& ctx) {
-  std::error_code ec;
-  fs::path crds = fs::path(ctx.dir()) / "crds";
-  if (!fs::is_directory(crds, ec)) return;
-  std::vector<std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(crds, ec)) {
-    std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json")) {
-      files.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
-    }
-  }
-  std::sort(files.begin(), files.end());
+void check_crds(Context& ctx, const std::vector<std::string>& files) {
   for (const auto& rel : files) {
+    // Helm takes .yaml, .yml and .json files from crds/ (and its subdirectories) as CRDs.
+    if (!rel.starts_with("crds/")) continue;
+    std::string ext = fs::path(rel).extension().string();
+    if (ext != ".yaml" && ext != ".yml" && ext != ".json") continue;
     auto text = ctx.read(rel);
     if (!text) continue;
     std::vector<Value> docs;
@@ -91,21 +99,12 @@ void check_crds(Context& ctx) {
 
 // chart-file-extension: helm lint accepts only these extensions in templates/; Helm still
 // renders any other file and sends it as a manifest, so a README or a backup copy there
-// breaks install.
-void check_template_extensions(Context& ctx) {
-  std::error_code ec;
-  fs::path dir = fs::path(ctx.dir()) / "templates";
-  if (!fs::is_directory(dir, ec)) return;
-  std::vector<std::string> bad;
-  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
-    if (!e.is_regular_file()) continue;
-    std::string ext = e.path().extension().string();
-    if (ext == ".yaml" || ext == ".yml" || ext == ".tpl" || ext == ".txt") continue;
-    bad.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
-  }
-  std::sort(bad.begin(), bad.end());
-  for (const auto& rel : bad) {
+// breaks install. Files .helmignore excludes are never loaded and not reported.
+void check_template_extensions(Context& ctx, const std::vector<std::string>& files) {
+  for (const auto& rel : files) {
+    if (!rel.starts_with("templates/")) continue;
     std::string ext = fs::path(rel).extension().string();
+    if (ext == ".yaml" || ext == ".yml" || ext == ".tpl" || ext == ".txt") continue;
     ctx.report("chart-file-extension",
                "file extension \"" + ext + "\" is not valid in templates/: use .yaml, .yml, .tpl or .txt", rel, 0,
                0, "", "rename it to .yaml (a manifest) or .tpl (helpers), or move it out of templates/");

@@ -4,8 +4,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <filesystem>
 
+#include "validate/chart_files.h"
 #include "validate/deprecated_apis.h"
 #include "validate/rules.h"
 #include "validate/template_trace.h"
@@ -185,15 +185,10 @@ yaml::Mark mark_at(std::string_view text, size_t offset) {
 // template-release-time and template-crd-install-hook: Helm 2 idioms helm lint still looks
 // for in the template sources of the chart (its own templates/, not its subcharts').
 void check_template_sources(Context& ctx) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path dir = fs::path(ctx.dir()) / "templates";
-  if (!fs::is_directory(dir, ec)) return;
   std::vector<std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
-    if (e.is_regular_file()) files.push_back(fs::relative(e.path(), ctx.dir(), ec).generic_string());
+  for (auto& rel : loaded_file_names(ctx.dir())) {
+    if (rel.starts_with("templates/")) files.push_back(std::move(rel));
   }
-  std::sort(files.begin(), files.end());
   static const RE2 release_time("(\\.Release\\.Time)");
   static const RE2 crd_hook("(\"?helm\\.sh/hook\"?:\\s+crd-install)");
   for (const auto& rel : files) {
