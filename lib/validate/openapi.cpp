@@ -2,13 +2,13 @@
 // and CRDs, and the SchemaSet entry points.
 #include "validate/openapi.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <re2/re2.h>
 
 #include "sparkc/yaml.h"
 #include "validate/openapi_detail.h"
@@ -67,7 +67,8 @@ const Document& SchemaSet::State::load_json_file(const std::string& path) {
   try {
     root = yaml::from_json(text);
   } catch (const yaml::YamlError& e) {
-    throw SourceError(std::string("schema source is not valid JSON: ") + e.what(), path, e.line, e.col);
+    throw SourceError(std::string("schema source is not valid JSON: ") + e.what(), path, e.line,
+                      e.col);
   }
   if (!root.is_map()) throw SourceError("schema source is not a JSON object", path);
   return add_document(std::move(root), path);
@@ -104,7 +105,8 @@ const Document& SchemaSet::State::add_document(Value root, std::string origin) {
   return doc;
 }
 
-const KindEntry* SchemaSet::State::find_kind(const std::string& api_version, const std::string& kind) {
+const KindEntry* SchemaSet::State::find_kind(const std::string& api_version,
+                                             const std::string& kind) {
   auto key = std::pair{api_version, kind};
   if (auto it = kinds.find(key); it != kinds.end()) return &it->second;
   size_t slash = api_version.find('/');
@@ -134,7 +136,8 @@ const KindEntry* SchemaSet::State::find_kind(const std::string& api_version, con
   if (group.empty()) {
     candidates.emplace_back(k + "-" + version + ".json", false);
   } else {
-    candidates.emplace_back(k + "-" + lower(group.substr(0, group.find('.'))) + "-" + version + ".json", false);
+    candidates.emplace_back(
+        k + "-" + lower(group.substr(0, group.find('.'))) + "-" + version + ".json", false);
     candidates.emplace_back(lower(group) + "/" + k + "_" + version + ".json", true);
   }
   for (const auto& [name, crd] : candidates) {
@@ -148,7 +151,8 @@ const KindEntry* SchemaSet::State::find_kind(const std::string& api_version, con
   return nullptr;
 }
 
-std::pair<const Value*, const Document*> SchemaSet::State::find_definition(const std::string& name) {
+std::pair<const Value*, const Document*> SchemaSet::State::find_definition(
+    const std::string& name) {
   if (auto it = definitions.find(name); it != definitions.end()) return it->second;
   for (auto& [api, f] : v3_files) {
     if (f.loaded) continue;
@@ -170,8 +174,8 @@ void SchemaSet::add_openapi_path(const std::string& path) {
     // kubeconform keeps one directory per Kubernetes version, and the CRD catalog one per group.
     size_t found = 0;
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(path, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it.depth() >= 2) it.disable_recursion_pending();
       if (it->is_regular_file(ec) && it->path().extension() == ".json") files.push_back(it->path());
     }
@@ -182,7 +186,8 @@ void SchemaSet::add_openapi_path(const std::string& path) {
         state_->v3_files.emplace(*api, LazyFile{f.string()});
       } else {
         state_->kind_files.emplace(lower(name), LazyFile{f.string()});
-        state_->kind_files.emplace(lower(f.parent_path().filename().string() + "/" + name), LazyFile{f.string()});
+        state_->kind_files.emplace(lower(f.parent_path().filename().string() + "/" + name),
+                                   LazyFile{f.string()});
       }
       ++found;
     }
@@ -194,7 +199,8 @@ void SchemaSet::add_openapi_path(const std::string& path) {
   const Document& doc = state_->load_json_file(path);
   if (!doc.root.find("definitions") && !doc.root.find("components") &&
       !doc.root.find("x-kubernetes-group-version-kind")) {
-    throw SourceError("not an OpenAPI v2 or v3 document (no definitions or components.schemas)", path);
+    throw SourceError("not an OpenAPI v2 or v3 document (no definitions or components.schemas)",
+                      path);
   }
 }
 
@@ -274,18 +280,21 @@ void SchemaSet::State::add_crd(const Value& crd, const std::string& origin) {
   }
   for (const auto& [version, schema] : versions) {
     if (!schema || !schema->is_map()) {
-      throw SourceError("CustomResourceDefinition " + kind + " version \"" + version + "\" has no openAPIV3Schema",
+      throw SourceError("CustomResourceDefinition " + kind + " version \"" + version +
+                            "\" has no openAPIV3Schema",
                         origin);
     }
-    kinds.insert_or_assign(std::pair{group + "/" + version, kind}, KindEntry{schema, &doc, "", true});
+    kinds.insert_or_assign(std::pair{group + "/" + version, kind},
+                           KindEntry{schema, &doc, "", true});
   }
 }
 
-void SchemaSet::add_kind_schema(const std::string& api_version, const std::string& kind, Value schema,
-                                const std::string& origin) {
+void SchemaSet::add_kind_schema(const std::string& api_version, const std::string& kind,
+                                Value schema, const std::string& origin) {
   std::lock_guard lock(mu_);
   const Document& doc = state_->docs.emplace_back(Document{std::move(schema), origin});
-  state_->kinds.insert_or_assign(std::pair{api_version, kind}, KindEntry{&doc.root, &doc, "", false});
+  state_->kinds.insert_or_assign(std::pair{api_version, kind},
+                                 KindEntry{&doc.root, &doc, "", false});
 }
 
 bool SchemaSet::has_schema(const std::string& api_version, const std::string& kind) const {
@@ -309,7 +318,8 @@ std::vector<Violation> SchemaSet::validate(const Value& object) const {
   return check_object(object, root);
 }
 
-Sources load_sources(const std::vector<std::string>& kube_openapi, const std::vector<std::string>& crds) {
+Sources load_sources(const std::vector<std::string>& kube_openapi,
+                     const std::vector<std::string>& crds) {
   // The cache key: every path with its size and modification time, so an edited schema or
   // CRD file is read again.
   std::string key;

@@ -29,7 +29,10 @@
 //     fraction: `replicas: 2.0` is sent as 2 and accepted, `replicas: 2.5` is not;
 //   - the built-in schemas carry no enums (Kubernetes documents them in descriptions); the
 //     values the API server enforces for the fields charts most often get wrong are built in;
-//   - a custom resource's metadata is validated as ObjectMeta when a source defines it.
+//   - a custom resource's metadata is validated as ObjectMeta when a source defines it;
+//   - x-kubernetes-list-type set/map uniqueness is checked in CRDs, where the API server
+//     enforces it; for built-in types its own validation decides (duplicate container or
+//     volume names are the k8s-refs rules' business).
 #pragma once
 
 #include <memory>

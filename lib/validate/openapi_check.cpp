@@ -10,32 +10,39 @@
 
 namespace sparkc::validate::openapi {
 
-const std::vector<std::string>* builtin_enum(const std::string& definition, const std::string& field) {
+const std::vector<std::string>* builtin_enum(const std::string& definition,
+                                             const std::string& field) {
   // Values the API server's validation accepts, from the type documentation of Kubernetes
   // 1.31 (k8s.io/api). Only fields where a typo installs nothing or a pod never starts.
   static const std::vector<std::string> protocols = {"SCTP", "TCP", "UDP"};
   static const std::map<std::pair<std::string, std::string>, std::vector<std::string>> table = {
       {{"io.k8s.api.core.v1.Container", "imagePullPolicy"}, {"Always", "IfNotPresent", "Never"}},
-      {{"io.k8s.api.core.v1.EphemeralContainer", "imagePullPolicy"}, {"Always", "IfNotPresent", "Never"}},
+      {{"io.k8s.api.core.v1.EphemeralContainer", "imagePullPolicy"},
+       {"Always", "IfNotPresent", "Never"}},
       {{"io.k8s.api.core.v1.PodSpec", "restartPolicy"}, {"Always", "Never", "OnFailure"}},
-      {{"io.k8s.api.core.v1.PodSpec", "dnsPolicy"}, {"ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"}},
-      {{"io.k8s.api.core.v1.ServiceSpec", "type"}, {"ClusterIP", "ExternalName", "LoadBalancer", "NodePort"}},
+      {{"io.k8s.api.core.v1.PodSpec", "dnsPolicy"},
+       {"ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"}},
+      {{"io.k8s.api.core.v1.ServiceSpec", "type"},
+       {"ClusterIP", "ExternalName", "LoadBalancer", "NodePort"}},
       {{"io.k8s.api.core.v1.ServiceSpec", "sessionAffinity"}, {"ClientIP", "None"}},
       {{"io.k8s.api.core.v1.ServiceSpec", "externalTrafficPolicy"}, {"Cluster", "Local"}},
       {{"io.k8s.api.core.v1.ServiceSpec", "internalTrafficPolicy"}, {"Cluster", "Local"}},
       {{"io.k8s.api.core.v1.ServicePort", "protocol"}, protocols},
       {{"io.k8s.api.core.v1.ContainerPort", "protocol"}, protocols},
       {{"io.k8s.api.networking.v1.NetworkPolicyPort", "protocol"}, protocols},
-      {{"io.k8s.api.core.v1.SeccompProfile", "type"}, {"Localhost", "RuntimeDefault", "Unconfined"}},
+      {{"io.k8s.api.core.v1.SeccompProfile", "type"},
+       {"Localhost", "RuntimeDefault", "Unconfined"}},
       {{"io.k8s.api.core.v1.PersistentVolumeClaimSpec", "volumeMode"}, {"Block", "Filesystem"}},
       {{"io.k8s.api.core.v1.PersistentVolumeClaimSpec", "accessModes"},
        {"ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"}},
       {{"io.k8s.api.core.v1.Toleration", "operator"}, {"Equal", "Exists"}},
-      {{"io.k8s.api.core.v1.Toleration", "effect"}, {"NoExecute", "NoSchedule", "PreferNoSchedule"}},
+      {{"io.k8s.api.core.v1.Toleration", "effect"},
+       {"NoExecute", "NoSchedule", "PreferNoSchedule"}},
       {{"io.k8s.api.apps.v1.DeploymentStrategy", "type"}, {"Recreate", "RollingUpdate"}},
       {{"io.k8s.api.apps.v1.StatefulSetSpec", "podManagementPolicy"}, {"OrderedReady", "Parallel"}},
       {{"io.k8s.api.batch.v1.CronJobSpec", "concurrencyPolicy"}, {"Allow", "Forbid", "Replace"}},
-      {{"io.k8s.api.networking.v1.HTTPIngressPath", "pathType"}, {"Exact", "ImplementationSpecific", "Prefix"}},
+      {{"io.k8s.api.networking.v1.HTTPIngressPath", "pathType"},
+       {"Exact", "ImplementationSpecific", "Prefix"}},
       {{"io.k8s.api.networking.v1.NetworkPolicySpec", "policyTypes"}, {"Egress", "Ingress"}},
   };
   auto it = table.find({definition, field});
@@ -54,7 +61,9 @@ bool is_integral(const Value& v) {
   return std::isfinite(d) && d == std::floor(d);
 }
 
-double number_of(const Value& v) { return v.is_float() ? v.as_float() : static_cast<double>(v.as_int()); }
+double number_of(const Value& v) {
+  return v.is_float() ? v.as_float() : static_cast<double>(v.as_int());
+}
 
 std::string type_name(const Value& v) {
   if (v.is_nil()) return "null";
@@ -80,7 +89,7 @@ std::string described(const Value& v) {
 
 std::string expected_types(unsigned bits) {
   static const std::pair<unsigned, const char*> names[] = {
-      {Node::kObject, "object"}, {Node::kArray, "array"}, {Node::kString, "string"},
+      {Node::kObject, "object"},   {Node::kArray, "array"},   {Node::kString, "string"},
       {Node::kInteger, "integer"}, {Node::kNumber, "number"}, {Node::kBoolean, "boolean"}};
   std::string out;
   for (const auto& [bit, name] : names) {
@@ -145,12 +154,15 @@ class Walker {
   void walk(const Value& v, const Node* n, bool strict) {
     if (v.is_nil()) return;  // an absent field; list items are checked in walk_array
     if (n->special == Node::Special::Quantity) {
-      if (v.is_string() ? detail::parse_quantity(v.as_string()).has_value() : (v.is_number() && !v.is_bool())) return;
+      if (v.is_string() ? detail::parse_quantity(v.as_string()).has_value()
+                        : (v.is_number() && !v.is_bool()))
+        return;
       if (v.is_string()) {
         add(Kind::Format, path_, where() + ": " + show(v) + " is not a resource quantity",
             "write a number with an optional suffix: 500m, 2, 1.5Gi, 512Mi, 1G");
       } else {
-        add(Kind::Type, path_, where() + ": expected a quantity (string or number), got " + described(v),
+        add(Kind::Type, path_,
+            where() + ": expected a quantity (string or number), got " + described(v),
             "write a number with an optional suffix: 500m, 2, 1.5Gi, 512Mi, 1G");
       }
       return;
@@ -158,11 +170,12 @@ class Walker {
     if (n->special == Node::Special::IntOrString) {
       if (!v.is_string() && !(v.is_number() && is_integral(v))) {
         add(Kind::Type, path_, where() + ": expected integer or string, got " + described(v),
-            "write a port number or a port name");
+            "write a whole number or a string (a port name, a percentage such as 25%)");
         return;
       }
     } else if (!has_type(v, n->types)) {
-      add(Kind::Type, path_, where() + ": expected " + expected_types(n->types) + ", got " + described(v),
+      add(Kind::Type, path_,
+          where() + ": expected " + expected_types(n->types) + ", got " + described(v),
           type_hint(v, n->types));
       return;
     }
@@ -173,17 +186,23 @@ class Walker {
       add(Kind::Constraint, path_, where() + ": matches a schema it must not match", "");
     }
     if (!n->enum_values.empty()) check_enum(v, n);
-    if (v.is_map()) walk_object(v, n, strict);
-    else if (v.is_list()) walk_array(v, n, strict);
-    else if (v.is_string()) check_string(v.as_string(), n);
-    else if (v.is_number()) check_number(v, n);
+    if (v.is_map())
+      walk_object(v, n, strict);
+    else if (v.is_list())
+      walk_array(v, n, strict);
+    else if (v.is_string())
+      check_string(v.as_string(), n);
+    else if (v.is_number())
+      check_number(v, n);
   }
 
  private:
   // "spec.replicas", or the kind for the object itself.
   std::string where() const { return path_.empty() ? kind_ : detail::format_field_path(path_); }
   // "Deployment spec", "Deployment".
-  std::string in_where() const { return path_.empty() ? kind_ : kind_ + " " + detail::format_field_path(path_); }
+  std::string in_where() const {
+    return path_.empty() ? kind_ : kind_ + " " + detail::format_field_path(path_);
+  }
 
   void add(Kind k, FieldPath path, std::string message, std::string hint) {
     out_.push_back({k, std::move(path), std::move(message), std::move(hint)});
@@ -219,20 +238,25 @@ class Walker {
       Walker w(kind_, probe);
       w.path_ = path_;
       w.walk(v, alt, false);
-      if (probe.empty()) ++passing;
-      else if (first_error.empty()) first_error = probe.front().message;
+      if (probe.empty())
+        ++passing;
+      else if (first_error.empty())
+        first_error = probe.front().message;
     }
     // The alternative's message repeats this value's path; the diagnostic already names it.
     if (std::string prefix = where() + ": "; first_error.starts_with(prefix)) {
       first_error.erase(0, prefix.size());
     }
     if (passing == 0) {
-      add(Kind::Constraint, path_, where() + ": matches none of the " + std::to_string(alts.size()) +
-                                       (one ? " oneOf" : " anyOf") + " alternatives",
+      add(Kind::Constraint, path_,
+          where() + ": matches none of the " + std::to_string(alts.size()) +
+              (one ? " oneOf" : " anyOf") + " alternatives",
           first_error.empty() ? "" : "the first one fails with: " + first_error);
     } else if (one && passing > 1) {
-      add(Kind::Constraint, path_, where() + ": matches " + std::to_string(passing) +
-                                       " oneOf alternatives, exactly one is allowed", "");
+      add(Kind::Constraint, path_,
+          where() + ": matches " + std::to_string(passing) +
+              " oneOf alternatives, exactly one is allowed",
+          "");
     }
   }
 
@@ -261,7 +285,8 @@ class Walker {
     for (const auto& r : n->required) {
       const Value* f = v.find(r);
       if (!f || f->is_nil()) {
-        add(Kind::Required, path_, "missing required field \"" + r + "\" in " + in_where(), "add `" + r + ":`");
+        add(Kind::Required, path_, "missing required field \"" + r + "\" in " + in_where(),
+            "add `" + r + ":`");
       }
     }
     for (const auto& [key, item] : v.as_map()) {
@@ -277,12 +302,16 @@ class Walker {
     }
     size_t size = v.as_map().size();
     if (n->min_properties && size < *n->min_properties) {
-      add(Kind::Constraint, path_, where() + ": has " + std::to_string(size) + " fields, at least " +
-                                       std::to_string(*n->min_properties) + " required", "");
+      add(Kind::Constraint, path_,
+          where() + ": has " + std::to_string(size) + " fields, at least " +
+              std::to_string(*n->min_properties) + " required",
+          "");
     }
     if (n->max_properties && size > *n->max_properties) {
-      add(Kind::Constraint, path_, where() + ": has " + std::to_string(size) + " fields, at most " +
-                                       std::to_string(*n->max_properties) + " allowed", "");
+      add(Kind::Constraint, path_,
+          where() + ": has " + std::to_string(size) + " fields, at most " +
+              std::to_string(*n->max_properties) + " allowed",
+          "");
     }
   }
 
@@ -293,8 +322,9 @@ class Walker {
     FieldPath p = path_;
     p.push_back(key);
     std::string hint = !close.empty() ? "did you mean " + close + "?"
-                       : known.empty() ? "remove it: this object has no fields"
-                                       : "remove it, or check its indentation: it may belong to another level";
+                       : known.empty()
+                           ? "remove it: this object has no fields"
+                           : "remove it, or check its indentation: it may belong to another level";
     add(Kind::UnknownField, std::move(p), "unknown field \"" + key + "\" in " + in_where(), hint);
   }
 
@@ -304,8 +334,10 @@ class Walker {
       path_.push_back(std::to_string(i));
       if (list[i].is_nil()) {
         // Unlike a field, a null item is not dropped: it decodes to an empty value.
-        if (n->items && n->items->types != 0 && !n->items->nullable && n->items->special == Node::Special::None) {
-          add(Kind::Type, path_, where() + ": expected " + expected_types(n->items->types) + ", got null",
+        if (n->items && n->items->types != 0 && !n->items->nullable &&
+            n->items->special == Node::Special::None) {
+          add(Kind::Type, path_,
+              where() + ": expected " + expected_types(n->items->types) + ", got null",
               "remove the empty list item");
         }
       } else if (n->items) {
@@ -314,12 +346,16 @@ class Walker {
       path_.pop_back();
     }
     if (n->min_items && list.size() < *n->min_items) {
-      add(Kind::Constraint, path_, where() + ": has " + std::to_string(list.size()) + " items, at least " +
-                                       std::to_string(*n->min_items) + " required", "");
+      add(Kind::Constraint, path_,
+          where() + ": has " + std::to_string(list.size()) + " items, at least " +
+              std::to_string(*n->min_items) + " required",
+          "");
     }
     if (n->max_items && list.size() > *n->max_items) {
-      add(Kind::Constraint, path_, where() + ": has " + std::to_string(list.size()) + " items, at most " +
-                                       std::to_string(*n->max_items) + " allowed", "");
+      add(Kind::Constraint, path_,
+          where() + ": has " + std::to_string(list.size()) + " items, at most " +
+              std::to_string(*n->max_items) + " allowed",
+          "");
     }
     if (n->crd && n->list_type != Node::ListType::Atomic) check_unique(list, n);
   }
@@ -338,7 +374,8 @@ class Walker {
           if ((!f || f->is_nil()) && n->items) {
             // A key left out takes its default (a port's protocol: TCP).
             auto it = n->items->properties.find(k);
-            if (it != n->items->properties.end() && !it->second->default_value.is_nil()) f = &it->second->default_value;
+            if (it != n->items->properties.end() && !it->second->default_value.is_nil())
+              f = &it->second->default_value;
           }
           key += (key.empty() ? "" : ", ") + k + "=" + (f ? yaml::to_json(*f, false) : "null");
         }
@@ -347,8 +384,9 @@ class Walker {
         FieldPath p = path_;
         p.push_back(std::to_string(i));
         add(Kind::Constraint, p, detail::format_field_path(p) + ": duplicate entry " + key,
-            n->list_type == Node::ListType::Set ? "remove the repeated value (the list is a set)"
-                                                : "each entry needs its own " + key.substr(0, key.find('=')));
+            n->list_type == Node::ListType::Set
+                ? "remove the repeated value (the list is a set)"
+                : "each entry needs its own " + key.substr(0, key.find('=')));
       }
     }
   }
@@ -357,22 +395,30 @@ class Walker {
     size_t len = 0;  // in characters (UTF-8 continuation bytes not counted)
     for (unsigned char c : s) len += (c & 0xC0) != 0x80;
     if (n->min_length && len < *n->min_length) {
-      add(Kind::Constraint, path_, where() + ": " + yaml::to_json(Value(s), false) + " is shorter than " +
-                                       std::to_string(*n->min_length) + " characters", "");
+      add(Kind::Constraint, path_,
+          where() + ": " + yaml::to_json(Value(s), false) + " is shorter than " +
+              std::to_string(*n->min_length) + " characters",
+          "");
     }
     if (n->max_length && len > *n->max_length) {
-      add(Kind::Constraint, path_, where() + ": is " + std::to_string(len) + " characters long, at most " +
-                                       std::to_string(*n->max_length) + " allowed", "");
+      add(Kind::Constraint, path_,
+          where() + ": is " + std::to_string(len) + " characters long, at most " +
+              std::to_string(*n->max_length) + " allowed",
+          "");
     }
     if (n->pattern && !RE2::PartialMatch(s, *n->pattern)) {
-      add(Kind::Format, path_, where() + ": " + yaml::to_json(Value(s), false) + " does not match the pattern " +
-                                   yaml::to_json(Value(n->pattern_text), false), "");
+      add(Kind::Format, path_,
+          where() + ": " + yaml::to_json(Value(s), false) + " does not match the pattern " +
+              yaml::to_json(Value(n->pattern_text), false),
+          "");
     }
     if (n->format == "date-time" && !is_date_time(s)) {
-      add(Kind::Format, path_, where() + ": " + yaml::to_json(Value(s), false) + " is not an RFC 3339 date-time",
+      add(Kind::Format, path_,
+          where() + ": " + yaml::to_json(Value(s), false) + " is not an RFC 3339 date-time",
           "write it as 2024-01-31T12:00:00Z");
     } else if (n->format == "byte" && !is_base64(s)) {
-      add(Kind::Format, path_, where() + ": is not valid base64", "encode it with `b64enc`, or use stringData");
+      add(Kind::Format, path_, where() + ": is not valid base64",
+          "encode it with `b64enc`, or use stringData");
     }
   }
 
@@ -382,17 +428,24 @@ class Walker {
       add(Kind::Constraint, path_, where() + ": " + show(v) + " does not fit in 32 bits", "");
     }
     if (n->minimum && (n->exclusive_minimum ? d <= *n->minimum : d < *n->minimum)) {
-      add(Kind::Constraint, path_, where() + ": " + show(v) + " is below the minimum " +
-                                       (n->exclusive_minimum ? "(exclusive) " : "") + show(Value::float64(*n->minimum)), "");
+      add(Kind::Constraint, path_,
+          where() + ": " + show(v) + " is below the minimum " +
+              (n->exclusive_minimum ? "(exclusive) " : "") + show(Value::float64(*n->minimum)),
+          "");
     }
     if (n->maximum && (n->exclusive_maximum ? d >= *n->maximum : d > *n->maximum)) {
-      add(Kind::Constraint, path_, where() + ": " + show(v) + " is above the maximum " +
-                                       (n->exclusive_maximum ? "(exclusive) " : "") + show(Value::float64(*n->maximum)), "");
+      add(Kind::Constraint, path_,
+          where() + ": " + show(v) + " is above the maximum " +
+              (n->exclusive_maximum ? "(exclusive) " : "") + show(Value::float64(*n->maximum)),
+          "");
     }
     if (n->multiple_of && *n->multiple_of > 0) {
       double q = d / *n->multiple_of;
       if (std::fabs(q - std::round(q)) > 1e-9) {
-        add(Kind::Constraint, path_, where() + ": " + show(v) + " is not a multiple of " + show(Value::float64(*n->multiple_of)), "");
+        add(Kind::Constraint, path_,
+            where() + ": " + show(v) + " is not a multiple of " +
+                show(Value::float64(*n->multiple_of)),
+            "");
       }
     }
   }

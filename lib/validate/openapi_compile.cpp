@@ -89,8 +89,8 @@ std::shared_ptr<const re2::RE2> compile_pattern(const std::string& text) {
 
 }  // namespace
 
-const Node* Compiler::compile(const Value& schema, const Document* doc, const std::string& definition,
-                              bool crd) {
+const Node* Compiler::compile(const Value& schema, const Document* doc,
+                              const std::string& definition, bool crd) {
   if (!st_.any) st_.any = &st_.nodes.emplace_back();
   // `true`, `{}` and anything that is not a schema object accept every value.
   if (!schema.is_map()) return st_.any;
@@ -136,9 +136,11 @@ const Node* Compiler::compile(const Value& schema, const Document* doc, const st
       const Node* child = compile(sub, doc, "", crd);
       // Enums the API server enforces but the built-in schemas only describe: the property
       // schema is inline (no $ref), so its node belongs to this field alone.
-      if (const auto* values = builtin_enum(definition, key); values && child != st_.any && !wrapped_ref(sub)) {
+      if (const auto* values = builtin_enum(definition, key);
+          values && child != st_.any && !wrapped_ref(sub)) {
         Node* own = const_cast<Node*>(child);  // created above, owned by st_.nodes
-        if ((own->types & Node::kArray) && own->items && own->items != st_.any) own = const_cast<Node*>(own->items);
+        if ((own->types & Node::kArray) && own->items && own->items != st_.any)
+          own = const_cast<Node*>(own->items);
         for (const auto& v : *values) own->enum_values.emplace_back(v);
       }
       n.properties.emplace(key, child);
@@ -161,7 +163,8 @@ const Node* Compiler::compile(const Value& schema, const Document* doc, const st
     if (!n.properties.count("apiVersion")) n.properties.emplace("apiVersion", st_.any);
     if (!n.properties.count("kind")) n.properties.emplace("kind", st_.any);
     // Its metadata is ObjectMeta (the schema usually says only `type: object`).
-    n.properties["metadata"] = meta.first ? compile(*meta.first, meta.second, kObjectMeta, false) : st_.any;
+    n.properties["metadata"] =
+        meta.first ? compile(*meta.first, meta.second, kObjectMeta, false) : st_.any;
   }
   if (const Value* req = schema.find("required"); req && req->is_list()) {
     for (const auto& r : req->as_list()) {
@@ -186,7 +189,8 @@ const Node* Compiler::compile(const Value& schema, const Document* doc, const st
     }
   }
 
-  if (const Value* p = schema.find("pattern"); p && p->is_string() && n.special != Node::Special::Quantity) {
+  if (const Value* p = schema.find("pattern");
+      p && p->is_string() && n.special != Node::Special::Quantity) {
     n.pattern_text = p->as_string();
     n.pattern = compile_pattern(n.pattern_text);
   }
@@ -233,7 +237,8 @@ const Node* Compiler::resolve_ref(const std::string& ref, const Document* doc, b
     // kubeconform's non-standalone schemas point into "_definitions.json" beside them.
     fs::path p = doc ? fs::path(doc->origin).parent_path() / file : fs::path(file);
     auto it = st_.docs_by_path.find(p.lexically_normal().string());
-    target = it != st_.docs_by_path.end() ? it->second : &st_.load_json_file(p.lexically_normal().string());
+    target = it != st_.docs_by_path.end() ? it->second
+                                          : &st_.load_json_file(p.lexically_normal().string());
   }
   for (std::string_view prefix : {"/definitions/", "/components/schemas/"}) {
     if (!pointer.starts_with(prefix)) continue;
@@ -258,10 +263,12 @@ const Node* Compiler::resolve_ref(const std::string& ref, const Document* doc, b
   size_t pos = pointer.empty() ? std::string::npos : 1;
   while (v && pos != std::string::npos && pos <= pointer.size()) {
     size_t slash = pointer.find('/', pos);
-    std::string token = unescape_pointer(std::string_view(pointer).substr(pos, slash == std::string::npos ? std::string::npos : slash - pos));
+    std::string token = unescape_pointer(std::string_view(pointer).substr(
+        pos, slash == std::string::npos ? std::string::npos : slash - pos));
     if (v->is_map()) {
       v = v->find(token);
-    } else if (v->is_list() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
+    } else if (v->is_list() && !token.empty() &&
+               token.find_first_not_of("0123456789") == std::string::npos &&
                std::stoul(token) < v->as_list().size()) {
       v = &v->as_list()[std::stoul(token)];
     } else {
@@ -283,7 +290,8 @@ const Node* Compiler::compile_root(const KindEntry& e) {
   root.properties.emplace("kind", st_.any);
   if (e.crd) {
     auto meta = st_.find_definition(kObjectMeta);
-    root.properties["metadata"] = meta.first ? compile(*meta.first, meta.second, kObjectMeta, false) : st_.any;
+    root.properties["metadata"] =
+        meta.first ? compile(*meta.first, meta.second, kObjectMeta, false) : st_.any;
   }
   return &root;
 }

@@ -25,7 +25,14 @@ namespace sparkc::validate::openapi {
 // Schema: `properties` constrain maps only, `pattern` strings only.
 struct Node {
   // JSON types the value may have; 0 accepts any type.
-  enum TypeBit : unsigned { kObject = 1, kArray = 2, kString = 4, kInteger = 8, kNumber = 16, kBoolean = 32 };
+  enum TypeBit : unsigned {
+    kObject = 1,
+    kArray = 2,
+    kString = 4,
+    kInteger = 8,
+    kNumber = 16,
+    kBoolean = 32
+  };
   unsigned types = 0;
   // Kubernetes value types with their own syntax.
   enum class Special { None, IntOrString, Quantity };
@@ -91,8 +98,8 @@ struct SchemaSet::State {
   std::deque<Document> docs;  // a deque: entries keep their address
   std::unordered_map<std::string, std::pair<const Value*, const Document*>> definitions;
   std::map<std::pair<std::string, std::string>, KindEntry> kinds;  // (apiVersion, kind)
-  std::map<std::string, LazyFile> v3_files;    // apiVersion -> file
-  std::map<std::string, LazyFile> kind_files;  // lower-case relative name -> file
+  std::map<std::string, LazyFile> v3_files;                        // apiVersion -> file
+  std::map<std::string, LazyFile> kind_files;              // lower-case relative name -> file
   std::map<std::string, std::vector<LazyFile>> crd_files;  // CRD files by API group
   std::map<std::string, const Document*> docs_by_path;
   // Compiled nodes by the schema value they came from; roots by (apiVersion, kind).
@@ -136,6 +143,7 @@ class Compiler {
 std::vector<Violation> check_object(const Value& object, const Node* root);
 
 // The built-in enums the API server enforces for `definition`'s `field` (nullptr if none).
-const std::vector<std::string>* builtin_enum(const std::string& definition, const std::string& field);
+const std::vector<std::string>* builtin_enum(const std::string& definition,
+                                             const std::string& field);
 
 }  // namespace sparkc::validate::openapi

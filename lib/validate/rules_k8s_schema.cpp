@@ -77,10 +77,11 @@ void run_k8s_schema_rules(Context& ctx) {
     if (o.api_version.empty() || o.kind.empty()) continue;
     try {
       if (!sources.schemas->has_schema(o.api_version, o.kind)) {
-        ctx.report_object("k8s-schema-missing", o, {"apiVersion"},
-                          "no schema for " + o.kind + " \"" + o.api_version +
-                              "\" in the --kube-openapi and --crd sources, so it is not checked",
-                          "pass the CRD that defines it with --crd FILE, or check apiVersion and kind");
+        ctx.report_object(
+            "k8s-schema-missing", o, {"apiVersion"},
+            "no schema for " + o.kind + " \"" + o.api_version +
+                "\" in the --kube-openapi and --crd sources, so it is not checked",
+            "pass the CRD that defines it with --crd FILE, or check apiVersion and kind");
         continue;
       }
       for (auto& v : sources.schemas->validate(o.doc)) {

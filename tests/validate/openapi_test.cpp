@@ -1,6 +1,8 @@
 // The Kubernetes OpenAPI validator (lib/validate/openapi.h): each keyword firing and staying
 // quiet on small inline schemas, the four kinds of sources, source errors, and every preset
 // against the real Kubernetes 1.31 and CRD schemas in ../shared/k8s-schemas.
+#include "validate/openapi.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 #include "sparkc/validate.h"
 #include "sparkc/yaml.h"
 #include "validate/objects.h"
-#include "validate/openapi.h"
 
 namespace fs = std::filesystem;
 using namespace sparkc;
@@ -206,7 +207,8 @@ std::string widget(const std::string& spec) {
 }
 
 std::string gadget(const std::string& spec) {
-  return "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n  mode: Batch\n" + spec;
+  return "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec:\n  mode: Batch\n" +
+         spec;
 }
 
 void run_table(const std::vector<Case>& cases) {
@@ -229,24 +231,31 @@ void write(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 
-fs::path shared_schemas() { return fs::path(SPARKC_SOURCE_DIR).parent_path() / "shared" / "k8s-schemas"; }
+fs::path shared_schemas() {
+  return fs::path(SPARKC_SOURCE_DIR).parent_path() / "shared" / "k8s-schemas";
+}
 
 }  // namespace
 
 TEST_CASE("built-in types: unknown fields, types, required fields, maps, free-form objects") {
   run_table({
-      {"valid", widget("  name: a\n  replicas: 2\n  ratio: 0.5\n  enabled: true\n  labels: {a: b}\n"), ""},
+      {"valid",
+       widget("  name: a\n  replicas: 2\n  ratio: 0.5\n  enabled: true\n  labels: {a: b}\n"), ""},
       {"unknown field with a suggestion", widget("  name: a\n  replica: 2\n"),
        "spec.replica: unknown field \"replica\" in Widget spec | did you mean \"replicas\"?\n"},
       {"unknown field without a close name", widget("  name: a\n  zzzzzz: 2\n"),
-       "spec.zzzzzz: unknown field \"zzzzzz\" in Widget spec | remove it, or check its indentation: it may belong "
+       "spec.zzzzzz: unknown field \"zzzzzz\" in Widget spec | remove it, or check its "
+       "indentation: it may belong "
        "to another level\n"},
       {"unknown top-level field", "apiVersion: example.com/v1\nkind: Widget\nspce: {}\n",
        "spce: unknown field \"spce\" in Widget | did you mean \"spec\"?\n"},
-      {"metadata is ObjectMeta", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, label: {}}\nspec: {name: a}\n",
+      {"metadata is ObjectMeta",
+       "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, label: {}}\nspec: {name: "
+       "a}\n",
        "metadata.label: unknown field \"label\" in Widget metadata | did you mean \"labels\"?\n"},
       {"integer from a string", widget("  name: a\n  replicas: \"two\"\n"),
-       "spec.replicas: expected integer, got string \"two\" | remove the quotes, or use `int` / `toYaml` rather "
+       "spec.replicas: expected integer, got string \"two\" | remove the quotes, or use `int` / "
+       "`toYaml` rather "
        "than `quote` in the template\n"},
       {"integer with a fraction", widget("  name: a\n  replicas: 2.5\n"),
        "spec.replicas: expected integer, got number 2.5 | write a whole number\n"},
@@ -255,30 +264,40 @@ TEST_CASE("built-in types: unknown fields, types, required fields, maps, free-fo
        "spec.replicas: 3000000000 does not fit in 32 bits\n"},
       {"number accepts integers", widget("  name: a\n  ratio: 3\n"), ""},
       {"number from a string", widget("  name: a\n  ratio: \"0.5\"\n"),
-       "spec.ratio: expected number, got string \"0.5\" | remove the quotes, or use `int` / `toYaml` rather than "
+       "spec.ratio: expected number, got string \"0.5\" | remove the quotes, or use `int` / "
+       "`toYaml` rather than "
        "`quote` in the template\n"},
       {"boolean from a string", widget("  name: a\n  enabled: \"true\"\n"),
-       "spec.enabled: expected boolean, got string \"true\" | remove the quotes, or use `int` / `toYaml` rather "
+       "spec.enabled: expected boolean, got string \"true\" | remove the quotes, or use `int` / "
+       "`toYaml` rather "
        "than `quote` in the template\n"},
-      {"string from a number", widget("  name: 5\n"), "spec.name: expected string, got integer 5 | quote the value\n"},
+      {"string from a number", widget("  name: 5\n"),
+       "spec.name: expected string, got integer 5 | quote the value\n"},
       {"object from a string", widget("  name: a\n  labels: \"a=b\"\n"),
-       "spec.labels: expected object, got string \"a=b\" | write the object as YAML, e.g. with `toYaml ... | "
+       "spec.labels: expected object, got string \"a=b\" | write the object as YAML, e.g. with "
+       "`toYaml ... | "
        "nindent N`\n"},
       {"map values", widget("  name: a\n  labels: {a: 1}\n"),
        "spec.labels.a: expected string, got integer 1 | quote the value\n"},
-      {"required field", widget("  replicas: 1\n"), "spec: missing required field \"name\" in Widget spec | add `name:`\n"},
+      {"required field", widget("  replicas: 1\n"),
+       "spec: missing required field \"name\" in Widget spec | add `name:`\n"},
       {"null counts as absent", widget("  name: a\n  replicas:\n"), ""},
       {"required field given as null", widget("  name:\n"),
        "spec: missing required field \"name\" in Widget spec | add `name:`\n"},
-      {"array items by $ref", widget("  name: a\n  items:\n    - key: k\n    - value: v\n    - key: k\n      valeu: v\n"),
+      {"array items by $ref",
+       widget("  name: a\n  items:\n    - key: k\n    - value: v\n    - key: k\n      valeu: v\n"),
        "spec.items[1]: missing required field \"key\" in Widget spec.items[1] | add `key:`\n"
-       "spec.items[2].valeu: unknown field \"valeu\" in Widget spec.items[2] | did you mean \"value\"?\n"},
+       "spec.items[2].valeu: unknown field \"valeu\" in Widget spec.items[2] | did you mean "
+       "\"value\"?\n"},
       {"null list item", widget("  name: a\n  items: [null]\n"),
        "spec.items[0]: expected object, got null | remove the empty list item\n"},
-      {"array from an object", widget("  name: a\n  items: {key: k}\n"), "spec.items: expected array, got object\n"},
+      {"array from an object", widget("  name: a\n  items: {key: k}\n"),
+       "spec.items: expected array, got object\n"},
       {"free-form object", widget("  name: a\n  raw: {anything: [1, 2], goes: true}\n"), ""},
-      {"recursive definition", widget("  name: a\n  child: {name: b, child: {name: c, replicas: x}}\n"),
-       "spec.child.child.replicas: expected integer, got string \"x\" | remove the quotes, or use `int` / `toYaml` "
+      {"recursive definition",
+       widget("  name: a\n  child: {name: b, child: {name: c, replicas: x}}\n"),
+       "spec.child.child.replicas: expected integer, got string \"x\" | remove the quotes, or use "
+       "`int` / `toYaml` "
        "rather than `quote` in the template\n"},
   });
 }
@@ -288,84 +307,108 @@ TEST_CASE("built-in types: int-or-string, quantities, formats, enums the API ser
       {"int-or-string integer", widget("  name: a\n  port: 8080\n"), ""},
       {"int-or-string name", widget("  name: a\n  port: http\n"), ""},
       {"int-or-string boolean", widget("  name: a\n  port: true\n"),
-       "spec.port: expected integer or string, got boolean true | write a port number or a port name\n"},
+       "spec.port: expected integer or string, got boolean true | write a whole number or a string "
+       "(a port name, a percentage such as 25%)\n"},
       {"int-or-string fraction", widget("  name: a\n  port: 80.5\n"),
-       "spec.port: expected integer or string, got number 80.5 | write a port number or a port name\n"},
+       "spec.port: expected integer or string, got number 80.5 | write a whole number or a string "
+       "(a port name, a percentage such as 25%)\n"},
       {"quantity strings and numbers", widget("  name: a\n  memory: 512Mi\n"), ""},
       {"quantity number", widget("  name: a\n  memory: 1.5\n"), ""},
       {"quantity exponent", widget("  name: a\n  memory: 1e3\n"), ""},
       {"quantity with a bad suffix", widget("  name: a\n  memory: 2GB\n"),
-       "spec.memory: \"2GB\" is not a resource quantity | write a number with an optional suffix: 500m, 2, 1.5Gi, "
+       "spec.memory: \"2GB\" is not a resource quantity | write a number with an optional suffix: "
+       "500m, 2, 1.5Gi, "
        "512Mi, 1G\n"},
       {"quantity object", widget("  name: a\n  memory: {size: 1}\n"),
-       "spec.memory: expected a quantity (string or number), got object | write a number with an optional suffix: "
+       "spec.memory: expected a quantity (string or number), got object | write a number with an "
+       "optional suffix: "
        "500m, 2, 1.5Gi, 512Mi, 1G\n"},
       {"date-time", widget("  name: a\n  since: 2024-01-31T12:00:00Z\n"), ""},
       {"bad date-time", widget("  name: a\n  since: yesterday\n"),
-       "spec.since: \"yesterday\" is not an RFC 3339 date-time | write it as 2024-01-31T12:00:00Z\n"},
+       "spec.since: \"yesterday\" is not an RFC 3339 date-time | write it as "
+       "2024-01-31T12:00:00Z\n"},
       {"base64", widget("  name: a\n  data: aGVsbG8=\n"), ""},
       {"bad base64", widget("  name: a\n  data: hello!\n"),
        "spec.data: is not valid base64 | encode it with `b64enc`, or use stringData\n"},
       {"built-in enum", "apiVersion: v1\nkind: Service\nspec: {type: ClusterIp}\n",
-       "spec.type: string \"ClusterIp\" is not an allowed value | did you mean \"ClusterIP\"? allowed: "
+       "spec.type: string \"ClusterIp\" is not an allowed value | did you mean \"ClusterIP\"? "
+       "allowed: "
        "\"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"\n"},
       {"built-in enum valid", "apiVersion: v1\nkind: Service\nspec: {type: NodePort}\n", ""},
-      {"other fields of the type have no enum", "apiVersion: v1\nkind: Service\nspec: {clusterIP: None}\n", ""},
+      {"other fields of the type have no enum",
+       "apiVersion: v1\nkind: Service\nspec: {clusterIP: None}\n", ""},
   });
 }
 
 TEST_CASE("CRD schemas: enums, patterns, bounds, list types, alternatives, extensions") {
   run_table({
-      {"valid", gadget("  name: abc\n  cores: 4\n  tags: [a, b]\n  memory: 2Gi\n  target: 80\n"), ""},
+      {"valid", gadget("  name: abc\n  cores: 4\n  tags: [a, b]\n  memory: 2Gi\n  target: 80\n"),
+       ""},
       {"unserved version has no schema", "apiVersion: example.com/v1alpha1\nkind: Gadget\n", ""},
       {"enum", "apiVersion: example.com/v1\nkind: Gadget\nspec: {mode: batch}\n",
-       "spec.mode: string \"batch\" is not an allowed value | did you mean \"Batch\"? allowed: \"Batch\", "
+       "spec.mode: string \"batch\" is not an allowed value | did you mean \"Batch\"? allowed: "
+       "\"Batch\", "
        "\"Streaming\"\n"},
       {"required", "apiVersion: example.com/v1\nkind: Gadget\nspec: {}\n",
        "spec: missing required field \"mode\" in Gadget spec | add `mode:`\n"},
-      {"pattern", gadget("  name: ABC\n"), "spec.name: \"ABC\" does not match the pattern \"^[a-z]+$\"\n"},
+      {"pattern", gadget("  name: ABC\n"),
+       "spec.name: \"ABC\" does not match the pattern \"^[a-z]+$\"\n"},
       {"minLength", gadget("  name: a\n"), "spec.name: \"a\" is shorter than 2 characters\n"},
-      {"maxLength", gadget("  name: abcdefghij\n"), "spec.name: is 10 characters long, at most 8 allowed\n"},
+      {"maxLength", gadget("  name: abcdefghij\n"),
+       "spec.name: is 10 characters long, at most 8 allowed\n"},
       {"minimum", gadget("  cores: 0\n"), "spec.cores: 0 is below the minimum 1\n"},
       {"maximum", gadget("  cores: 9\n"), "spec.cores: 9 is above the maximum 8\n"},
       {"maxItems", gadget("  tags: [a, b, c]\n"), "spec.tags: has 3 items, at most 2 allowed\n"},
       {"list-type set", gadget("  tags: [a, a]\n"),
        "spec.tags[1]: duplicate entry \"a\" | remove the repeated value (the list is a set)\n"},
       {"list-type map with a defaulted key",
-       gadget("  ports:\n    - {port: 80}\n    - {port: 80, protocol: UDP}\n    - {port: 80, protocol: TCP}\n"),
-       "spec.ports[2]: duplicate entry port=80, protocol=\"TCP\" | each entry needs its own port\n"},
+       gadget("  ports:\n    - {port: 80}\n    - {port: 80, protocol: UDP}\n    - {port: 80, "
+              "protocol: TCP}\n"),
+       "spec.ports[2]: duplicate entry port=80, protocol=\"TCP\" | each entry needs its own "
+       "port\n"},
       {"quantity int-or-string", gadget("  memory: 2GB\n"),
-       "spec.memory: \"2GB\" is not a resource quantity | write a number with an optional suffix: 500m, 2, 1.5Gi, "
+       "spec.memory: \"2GB\" is not a resource quantity | write a number with an optional suffix: "
+       "500m, 2, 1.5Gi, "
        "512Mi, 1G\n"},
       {"quantity number", gadget("  memory: 2\n"), ""},
       {"int-or-string without a type", gadget("  target: [1]\n"),
-       "spec.target: expected integer or string, got array | write a port number or a port name\n"},
-      {"preserve-unknown-fields keeps unknown fields", gadget("  conf: {anything: 1, level: 2}\n"), ""},
+       "spec.target: expected integer or string, got array | write a whole number or a string (a "
+       "port name, a percentage such as 25%)\n"},
+      {"preserve-unknown-fields keeps unknown fields", gadget("  conf: {anything: 1, level: 2}\n"),
+       ""},
       {"preserve-unknown-fields still checks known ones", gadget("  conf: {level: high}\n"),
-       "spec.conf.level: expected integer, got string \"high\" | remove the quotes, or use `int` / `toYaml` "
+       "spec.conf.level: expected integer, got string \"high\" | remove the quotes, or use `int` / "
+       "`toYaml` "
        "rather than `quote` in the template\n"},
       {"an object without properties keeps no fields", gadget("  empty: {x: 1}\n"),
-       "spec.empty.x: unknown field \"x\" in Gadget spec.empty | remove it: this object has no fields\n"},
+       "spec.empty.x: unknown field \"x\" in Gadget spec.empty | remove it: this object has no "
+       "fields\n"},
       {"nullable list item", gadget("  maybe: [a, null]\n"), ""},
       {"nullable field", gadget("  note: null\n"), ""},
-      {"embedded resource", gadget("  template: {apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {}}\n"), ""},
+      {"embedded resource",
+       gadget("  template: {apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {}}\n"), ""},
       {"embedded resource metadata is ObjectMeta", gadget("  template: {metadata: {nmae: p}}\n"),
-       "spec.template.metadata.nmae: unknown field \"nmae\" in Gadget spec.template.metadata | did you mean "
+       "spec.template.metadata.nmae: unknown field \"nmae\" in Gadget spec.template.metadata | did "
+       "you mean "
        "\"name\"?\n"},
-      {"custom resource metadata is ObjectMeta", "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {nam: g}\nspec: {mode: Batch}\n",
+      {"custom resource metadata is ObjectMeta",
+       "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {nam: g}\nspec: {mode: Batch}\n",
        "metadata.nam: unknown field \"nam\" in Gadget metadata | did you mean \"name\"?\n"},
       {"oneOf: exactly one", gadget("  source: {url: u}\n"), ""},
       {"oneOf: none", gadget("  source: {}\n"),
-       "spec.source: matches none of the 2 oneOf alternatives | the first one fails with: missing required field "
+       "spec.source: matches none of the 2 oneOf alternatives | the first one fails with: missing "
+       "required field "
        "\"url\" in Gadget spec.source\n"},
       {"oneOf: both", gadget("  source: {url: u, bucket: b}\n"),
        "spec.source: matches 2 oneOf alternatives, exactly one is allowed\n"},
       {"anyOf: one", gadget("  limits: {low: 1}\n"), ""},
       {"anyOf: none", gadget("  limits: {}\n"),
-       "spec.limits: matches none of the 2 anyOf alternatives | the first one fails with: missing required field "
+       "spec.limits: matches none of the 2 anyOf alternatives | the first one fails with: missing "
+       "required field "
        "\"low\" in Gadget spec.limits\n"},
       {"not and allOf", gadget("  limits: {low: 1, high: 2}\n"),
-       "spec.limits: has 2 fields, at most 1 allowed\nspec.limits: matches a schema it must not match\n"},
+       "spec.limits: has 2 fields, at most 1 allowed\nspec.limits: matches a schema it must not "
+       "match\n"},
   });
 }
 
@@ -381,7 +424,8 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
   }
   SUBCASE("v3 directory: files read by group version, $refs wrapped in allOf") {
     fs::path dir = temp_dir("v3");
-    write(dir / "apis__example.com__v1_openapi.json", R"({"openapi": "3.0.0", "components": {"schemas": {
+    write(dir / "apis__example.com__v1_openapi.json",
+          R"({"openapi": "3.0.0", "components": {"schemas": {
       "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": {"type": "object", "properties": {"name": {"type": "string"}}},
       "example.v1.Spec": {"type": "object", "properties": {"size": {"type": "integer"}}},
       "example.v1.Thing": {"type": "object", "properties": {
@@ -393,10 +437,14 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
     SchemaSet s;
     s.add_openapi_path(dir.string());
     CHECK(s.has_schema("example.com/v1", "Thing"));
-    CHECK(violations(s, "apiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t}\nspec: {size: big, colour: red}\n") ==
-          "spec.colour: unknown field \"colour\" in Thing spec | remove it, or check its indentation: it may belong "
+    CHECK(violations(s,
+                     "apiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t}\nspec: {size: "
+                     "big, colour: red}\n") ==
+          "spec.colour: unknown field \"colour\" in Thing spec | remove it, or check its "
+          "indentation: it may belong "
           "to another level\n"
-          "spec.size: expected integer, got string \"big\" | remove the quotes, or use `int` / `toYaml` rather "
+          "spec.size: expected integer, got string \"big\" | remove the quotes, or use `int` / "
+          "`toYaml` rather "
           "than `quote` in the template\n");
     // The broken core file is read on demand, and reported with its position.
     try {
@@ -407,9 +455,12 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
       CHECK(std::string(e.what()).starts_with("schema source is not valid JSON: "));
     }
   }
-  SUBCASE("kubeconform directory: standalone schemas, null types, the CRD catalog layout, _definitions.json") {
+  SUBCASE(
+      "kubeconform directory: standalone schemas, null types, the CRD catalog layout, "
+      "_definitions.json") {
     fs::path dir = temp_dir("kubeconform");
-    write(dir / "v1.31.0-standalone-strict" / "service-v1.json", R"({"type": "object", "additionalProperties": false,
+    write(dir / "v1.31.0-standalone-strict" / "service-v1.json",
+          R"({"type": "object", "additionalProperties": false,
       "properties": {"apiVersion": {"type": ["string", "null"]}, "kind": {"type": ["string", "null"]},
                      "spec": {"type": ["object", "null"], "additionalProperties": false,
                               "properties": {"type": {"type": ["string", "null"]}}}}})");
@@ -418,27 +469,32 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
                      "spec": {"$ref": "_definitions.json#/definitions/io.k8s.api.apps.v1.DeploymentSpec"}}})");
     write(dir / "v1.31.0-standalone-strict" / "_definitions.json", R"({"definitions": {
       "io.k8s.api.apps.v1.DeploymentSpec": {"type": "object", "properties": {"replicas": {"type": "integer"}}}}})");
-    write(dir / "example.com" / "gizmo_v1.json", R"({"type": "object", "properties": {"apiVersion": {"type": "string"},
+    write(dir / "example.com" / "gizmo_v1.json",
+          R"({"type": "object", "properties": {"apiVersion": {"type": "string"},
       "kind": {"type": "string"}, "spec": {"type": "object", "properties": {"size": {"type": "integer"}}}}})");
     SchemaSet s;
     s.add_openapi_path(dir.string());
     CHECK(violations(s, "apiVersion: v1\nkind: Service\nspec: {type: null, typ: x}\n") ==
           "spec.typ: unknown field \"typ\" in Service spec | did you mean \"type\"?\n");
     CHECK(violations(s, "apiVersion: apps/v1\nkind: Deployment\nspec: {replicas: x}\n") ==
-          "spec.replicas: expected integer, got string \"x\" | remove the quotes, or use `int` / `toYaml` rather "
+          "spec.replicas: expected integer, got string \"x\" | remove the quotes, or use `int` / "
+          "`toYaml` rather "
           "than `quote` in the template\n");
     CHECK(violations(s, "apiVersion: example.com/v1\nkind: Gizmo\nspec: {size: 1, color: red}\n") ==
-          "spec.color: unknown field \"color\" in Gizmo spec | remove it, or check its indentation: it may belong to "
+          "spec.color: unknown field \"color\" in Gizmo spec | remove it, or check its "
+          "indentation: it may belong to "
           "another level\n");
     CHECK_FALSE(s.has_schema("apps/v1", "StatefulSet"));
   }
   SUBCASE("CRD files: several documents, v1beta1 validation, no CRD at all") {
     fs::path dir = temp_dir("crd");
-    write(dir / "crds.yaml", std::string(kCrd) + "---\napiVersion: v1\nkind: ConfigMap\n---\n"
-                             "apiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\n"
-                             "spec:\n  group: old.example.com\n  version: v1\n  names: {kind: Relic}\n"
-                             "  validation:\n    openAPIV3Schema:\n      type: object\n      properties:\n"
-                             "        spec: {type: object, properties: {age: {type: integer}}}\n");
+    write(dir / "crds.yaml",
+          std::string(kCrd) +
+              "---\napiVersion: v1\nkind: ConfigMap\n---\n"
+              "apiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\n"
+              "spec:\n  group: old.example.com\n  version: v1\n  names: {kind: Relic}\n"
+              "  validation:\n    openAPIV3Schema:\n      type: object\n      properties:\n"
+              "        spec: {type: object, properties: {age: {type: integer}}}\n");
     write(dir / "none.yaml", "apiVersion: v1\nkind: ConfigMap\n");
     write(dir / "broken.yaml", "a: [unclosed\n");
     SchemaSet s;
@@ -446,14 +502,18 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
     CHECK(s.has_schema("example.com/v1", "Gadget"));
     CHECK_FALSE(s.has_schema("example.com/v1alpha1", "Gadget"));
     CHECK(violations(s, "apiVersion: old.example.com/v1\nkind: Relic\nspec: {age: old}\n") ==
-          "spec.age: expected integer, got string \"old\" | remove the quotes, or use `int` / `toYaml` rather than "
+          "spec.age: expected integer, got string \"old\" | remove the quotes, or use `int` / "
+          "`toYaml` rather than "
           "`quote` in the template\n");
     // Without built-in definitions, a custom resource's metadata is not checked.
-    CHECK(violations(s, "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g, x: 1}\nspec: {mode: Batch}\n") == "");
+    CHECK(violations(s,
+                     "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g, x: 1}\nspec: "
+                     "{mode: Batch}\n") == "");
     // A file with one CRD is read when an object of its group and kind is first checked.
     write(dir / "gadget.yaml", kCrd);
-    write(dir / "lazy-broken.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n"
-                                    "  group: broken.io\n  names:\n    kind: Thing\n  versions: [unclosed\n");
+    write(dir / "lazy-broken.yaml",
+          "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n"
+          "  group: broken.io\n  names:\n    kind: Thing\n  versions: [unclosed\n");
     SchemaSet lazy;
     lazy.add_crd_file((dir / "gadget.yaml").string());
     lazy.add_crd_file((dir / "lazy-broken.yaml").string());
@@ -461,11 +521,11 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
     CHECK_FALSE(lazy.has_schema("broken.io/v1", "Other"));
     CHECK_THROWS_AS(lazy.has_schema("broken.io/v1", "Thing"), SourceError);
     CHECK(lazy.has_schema("example.com/v1", "Gadget"));
-    CHECK(violations(lazy, "apiVersion: example.com/v1\nkind: Gadget\nspec: {mode: Fast}\n") ==
-          "spec.mode: string \"Fast\" is not an allowed value | allowed: \"Batch\", \"Streaming\"\n");
+    CHECK(
+        violations(lazy, "apiVersion: example.com/v1\nkind: Gadget\nspec: {mode: Fast}\n") ==
+        "spec.mode: string \"Fast\" is not an allowed value | allowed: \"Batch\", \"Streaming\"\n");
     CHECK_THROWS_WITH_AS(s.add_crd_file((dir / "none.yaml").string()),
-                         "the file holds no CustomResourceDefinition",
-                         SourceError);
+                         "the file holds no CustomResourceDefinition", SourceError);
     try {
       s.add_crd_file((dir / "broken.yaml").string());
       FAIL("expected a SourceError");
@@ -490,15 +550,19 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
   }
 }
 
-TEST_CASE("load_sources: errors are listed, the rest loads, results are shared while files are unchanged") {
+TEST_CASE(
+    "load_sources: errors are listed, the rest loads, results are shared while files are "
+    "unchanged") {
   fs::path dir = temp_dir("load-sources");
   write(dir / "swagger.json", kSwagger);
   write(dir / "bad.json", "[1, 2");
-  auto a = validate::openapi::load_sources({(dir / "swagger.json").string(), (dir / "bad.json").string()}, {});
+  auto a = validate::openapi::load_sources(
+      {(dir / "swagger.json").string(), (dir / "bad.json").string()}, {});
   REQUIRE(a.errors.size() == 1);
   CHECK(a.errors[0].file == (dir / "bad.json").string());
   CHECK(a.schemas->has_schema("v1", "Service"));
-  auto b = validate::openapi::load_sources({(dir / "swagger.json").string(), (dir / "bad.json").string()}, {});
+  auto b = validate::openapi::load_sources(
+      {(dir / "swagger.json").string(), (dir / "bad.json").string()}, {});
   CHECK(a.schemas == b.schemas);
 }
 
@@ -511,22 +575,28 @@ TEST_CASE("the Kubernetes 1.31 OpenAPI v2 and v3 documents load fast and agree")
   auto start = std::chrono::steady_clock::now();
   SchemaSet v2;
   v2.add_openapi_path((k8s / "swagger.json").string());
-  const char* bad = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replica: 2\n"
-                    "  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n"
-                    "    spec:\n      containers:\n        - name: c\n          image: i\n"
-                    "          imagePullPolicy: always\n          ports: [{containerPort: \"8080\"}]\n"
-                    "          resources: {limits: {memory: 2GB}}\n";
+  const char* bad =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replica: 2\n"
+      "  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n"
+      "    spec:\n      containers:\n        - name: c\n          image: i\n"
+      "          imagePullPolicy: always\n          ports: [{containerPort: \"8080\"}]\n"
+      "          resources: {limits: {memory: 2GB}}\n";
   std::string got = violations(v2, bad);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "swagger.json (Kubernetes 1.31) loaded and a Deployment validated in " << ms << " ms\n";
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "swagger.json (Kubernetes 1.31) loaded and a Deployment validated in " << ms
+            << " ms\n";
   CHECK(ms < 1000);
   CHECK(got ==
         "spec.replica: unknown field \"replica\" in Deployment spec | did you mean \"replicas\"?\n"
-        "spec.template.spec.containers[0].imagePullPolicy: string \"always\" is not an allowed value | did you mean "
+        "spec.template.spec.containers[0].imagePullPolicy: string \"always\" is not an allowed "
+        "value | did you mean "
         "\"Always\"? allowed: \"Always\", \"IfNotPresent\", \"Never\"\n"
-        "spec.template.spec.containers[0].ports[0].containerPort: expected integer, got string \"8080\" | remove "
+        "spec.template.spec.containers[0].ports[0].containerPort: expected integer, got string "
+        "\"8080\" | remove "
         "the quotes, or use `int` / `toYaml` rather than `quote` in the template\n"
-        "spec.template.spec.containers[0].resources.limits.memory: \"2GB\" is not a resource quantity | write a "
+        "spec.template.spec.containers[0].resources.limits.memory: \"2GB\" is not a resource "
+        "quantity | write a "
         "number with an optional suffix: 500m, 2, 1.5Gi, 512Mi, 1G\n");
   SchemaSet v3;
   v3.add_openapi_path((k8s / "openapi-v3").string());
@@ -599,11 +669,13 @@ TEST_CASE("every preset passes the Kubernetes 1.31 OpenAPI v2 schema and the sha
 TEST_CASE("every preset passes the Kubernetes 1.31 OpenAPI v3 schemas and the shared CRDs") {
   fs::path k8s = shared_schemas() / "kubernetes" / "v1.31";
   if (!fs::exists(k8s / "openapi-v3")) {
-    std::cerr << "skipped: presets against Kubernetes v3 schemas, ../shared/k8s-schemas not found\n";
+    std::cerr
+        << "skipped: presets against Kubernetes v3 schemas, ../shared/k8s-schemas not found\n";
     return;
   }
   // The v3 copy holds 7 groups; swagger.json, given second, covers the rest (EndpointSlice).
-  check_presets_against_shared_schemas({(k8s / "openapi-v3").string(), (k8s / "swagger.json").string()});
+  check_presets_against_shared_schemas(
+      {(k8s / "openapi-v3").string(), (k8s / "swagger.json").string()});
 }
 
 namespace {
@@ -661,7 +733,8 @@ TEST_CASE("differential: tests/presets/k8s_schema.py accepts and rejects the sam
   fs::path oracle = fs::path(SPARKC_SOURCE_DIR) / "tests" / "presets" / "k8s_schema.py";
   if (!fs::exists(shared / "kubernetes" / "v1.31" / "swagger.json") ||
       std::system("python3 -c 'import yaml' >/dev/null 2>&1") != 0) {
-    std::cerr << "skipped: differential schema test, ../shared/k8s-schemas not found or python3 without PyYAML\n";
+    std::cerr << "skipped: differential schema test, ../shared/k8s-schemas not found or python3 "
+                 "without PyYAML\n";
     return;
   }
   struct Diff {
@@ -681,28 +754,56 @@ TEST_CASE("differential: tests/presets/k8s_schema.py accepts and rejects the sam
       {"memory unit", mutate(d, "memory: 1Gi", "memory: 1GB"), false},
       {"cpu as a string", mutate(d, "cpu: 0.5", "cpu: 500m"), true},
       {"protocol", mutate(d, "protocol: TCP", "protocol: HTTP"), false},
-      {"unknown field in securityContext", mutate(d, "runAsNonRoot: true", "runAsNonRoot: true, privileged: false, runAsRoot: false"), false},
-      {"labels must be strings", mutate(d, "labels: {app: web}}", "labels: {app: web, tier: 1}}"), false},
-      {"metadata unknown field", mutate(d, "metadata: {name: web,", "metadata: {name: web, label: {},"), false},
-      {"containers as a string", mutate(d, "      containers:\n", "      containers: web\n      initContainers:\n"), false},
+      {"unknown field in securityContext",
+       mutate(d, "runAsNonRoot: true", "runAsNonRoot: true, privileged: false, runAsRoot: false"),
+       false},
+      {"labels must be strings", mutate(d, "labels: {app: web}}", "labels: {app: web, tier: 1}}"),
+       false},
+      {"metadata unknown field",
+       mutate(d, "metadata: {name: web,", "metadata: {name: web, label: {},"), false},
+      {"containers as a string",
+       mutate(d, "      containers:\n", "      containers: web\n      initContainers:\n"), false},
       {"missing required container name", mutate(d, "- name: web\n", "- \n"), false},
-      {"Service", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: NodePort, ports: [{port: 80, targetPort: http}]}\n", true},
-      {"Service type", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: Nodeport, ports: [{port: 80}]}\n", false},
-      {"Service port string", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: \"80\"}]}\n", false},
-      {"ConfigMap data number", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: 1}\n", false},
-      {"ConfigMap binaryData", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbinaryData: {a: aGVsbG8=}\n", true},
-      {"ConfigMap bad binaryData", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbinaryData: {a: \"hello!\"}\n", false},
-      {"Job backoffLimit", "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec: {backoffLimit: 2.5, template: {spec: {containers: [{name: c, image: i}]}}}\n", false},
-      {"PVC access mode", "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: p}\nspec: {accessModes: [ReadWriteOnly], resources: {requests: {storage: 1Gi}}}\n", false},
+      {"Service",
+       "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: NodePort, ports: [{port: "
+       "80, targetPort: http}]}\n",
+       true},
+      {"Service type",
+       "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: Nodeport, ports: [{port: "
+       "80}]}\n",
+       false},
+      {"Service port string",
+       "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: \"80\"}]}\n",
+       false},
+      {"ConfigMap data number",
+       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: 1}\n", false},
+      {"ConfigMap binaryData",
+       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbinaryData: {a: aGVsbG8=}\n", true},
+      {"ConfigMap bad binaryData",
+       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbinaryData: {a: \"hello!\"}\n",
+       false},
+      {"Job backoffLimit",
+       "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec: {backoffLimit: 2.5, template: "
+       "{spec: {containers: [{name: c, image: i}]}}}\n",
+       false},
+      {"PVC access mode",
+       "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: p}\nspec: {accessModes: "
+       "[ReadWriteOnly], resources: {requests: {storage: 1Gi}}}\n",
+       false},
       {"valid SparkApplication", a, true},
       {"SparkApplication type", mutate(a, "type: Scala", "type: scala"), false},
-      {"SparkApplication unknown field", mutate(a, "mode: cluster", "mode: cluster\n  deployMode: cluster"), false},
+      {"SparkApplication unknown field",
+       mutate(a, "mode: cluster", "mode: cluster\n  deployMode: cluster"), false},
       {"SparkApplication missing sparkVersion", mutate(a, "  sparkVersion: 4.0.0\n", ""), false},
-      {"SparkApplication cores string", mutate(a, "driver: {cores: 1,", "driver: {cores: \"1\","), false},
-      {"SparkApplication cores minimum", mutate(a, "driver: {cores: 1,", "driver: {cores: 0,"), false},
-      {"SparkApplication sparkConf value", mutate(a, "spark.ui.port: \"4040\"", "spark.ui.port: 4040"), false},
+      {"SparkApplication cores string", mutate(a, "driver: {cores: 1,", "driver: {cores: \"1\","),
+       false},
+      {"SparkApplication cores minimum", mutate(a, "driver: {cores: 1,", "driver: {cores: 0,"),
+       false},
+      {"SparkApplication sparkConf value",
+       mutate(a, "spark.ui.port: \"4040\"", "spark.ui.port: 4040"), false},
       {"SparkApplication restart policy", mutate(a, "type: OnFailure", "type: Sometimes"), false},
-      {"SparkApplication metadata", mutate(a, "metadata: {name: pi}", "metadata: {name: pi, labelz: {}}"), false},
+      {"SparkApplication metadata",
+       mutate(a, "metadata: {name: pi}", "metadata: {name: pi, labelz: {}}"), false},
   };
   fs::path dir = temp_dir("differential");
   std::string stream;
@@ -712,8 +813,9 @@ TEST_CASE("differential: tests/presets/k8s_schema.py accepts and rejects the sam
         "import sys, yaml\nsys.path.insert(0, sys.argv[1])\nimport k8s_schema\n"
         "store = k8s_schema.SchemaStore(sys.argv[2])\n"
         "for doc in yaml.safe_load_all(open(sys.argv[3])):\n    print(len(store.validate(doc)))\n");
-  std::string cmd = "python3 -B " + (dir / "oracle.py").string() + " " + oracle.parent_path().string() + " " +
-                    shared.string() + " " + (dir / "objects.yaml").string() + " > " + (dir / "out.txt").string();
+  std::string cmd = "python3 -B " + (dir / "oracle.py").string() + " " +
+                    oracle.parent_path().string() + " " + shared.string() + " " +
+                    (dir / "objects.yaml").string() + " > " + (dir / "out.txt").string();
   REQUIRE(std::system(cmd.c_str()) == 0);
   std::ifstream out(dir / "out.txt");
   std::vector<size_t> oracle_errors;
@@ -726,9 +828,10 @@ TEST_CASE("differential: tests/presets/k8s_schema.py accepts and rejects the sam
     if (e.path().extension() == ".yaml") crds.push_back(e.path().string());
   }
   std::sort(crds.begin(), crds.end());
-  auto sources = validate::openapi::load_sources(
-      {(shared / "kubernetes" / "v1.31" / "openapi-v3").string(), (shared / "kubernetes" / "v1.31" / "swagger.json").string()},
-      crds);
+  auto sources =
+      validate::openapi::load_sources({(shared / "kubernetes" / "v1.31" / "openapi-v3").string(),
+                                       (shared / "kubernetes" / "v1.31" / "swagger.json").string()},
+                                      crds);
   REQUIRE(sources.errors.empty());
   for (size_t i = 0; i < cases.size(); ++i) {
     CAPTURE(cases[i].name);
