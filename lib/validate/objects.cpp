@@ -265,7 +265,7 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
       try {
         doc = yaml::load(docs[i], rel);
       } catch (const std::exception&) {
-        continue;  // not YAML: the chart group reports it
+        continue;  // not YAML: template-invalid-yaml reports it
       }
       if (!doc.is_map()) continue;
       RenderedObject o;
