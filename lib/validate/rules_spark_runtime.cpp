@@ -123,7 +123,7 @@ void check_submit_order(Context& ctx, const SparkConf& conf, std::set<std::strin
     const std::string rule = "spark-properties-file-order";
     if (const Value* c = conf_container(conf)) {
       bool after = false, done = false;
-      for (const auto& [p, text] : command_words(*conf.pod, conf.container, *c)) {
+      for (const auto& [p, text] : command_words(conf.container, *c)) {
         if (text == w[resource]) after = true;
         if (after && text == w[i]) {
           FieldPath full = conf.pod->path_of(p);

@@ -57,8 +57,7 @@ struct MountedFile {
 std::vector<MountedFile> mounted_files(Context& ctx, const Pod& pod, const Value& container);
 
 // The container's command and args with their field paths below the pod spec.
-std::vector<std::pair<FieldPath, std::string>> command_words(const Pod& pod,
-                                                              const FieldPath& container_path,
+std::vector<std::pair<FieldPath, std::string>> command_words(const FieldPath& container_path,
                                                               const Value& container);
 
 // Every requirement the container installs: `pip install` words on its command line and in the

@@ -238,9 +238,7 @@ std::vector<MountedFile> mounted_files(Context& ctx, const Pod& pod, const Value
   return out;
 }
 
-std::vector<std::pair<FieldPath, std::string>> command_words(const Pod& pod, const FieldPath& container_path,
-                                                              const Value& container) {
-  (void)pod;
+std::vector<std::pair<FieldPath, std::string>> command_words(const FieldPath& container_path, const Value& container) {
   std::vector<std::pair<FieldPath, std::string>> out;
   for (const char* key : {"command", "args"}) {
     const Value* list = container.find(key);
@@ -273,7 +271,7 @@ std::vector<PipRequirement> pip_requirements(Context& ctx, const Pod& pod, const
   };
   // A command line is one script when it is `sh -c SCRIPT`, else its words joined.
   std::string joined;
-  std::vector<std::pair<FieldPath, std::string>> words = command_words(pod, container_path, container);
+  std::vector<std::pair<FieldPath, std::string>> words = command_words(container_path, container);
   for (const auto& [path, w] : words) {
     auto on_spec = [&, p = pod.path_of(path)](const std::string& spec) {
       PipRequirement r;

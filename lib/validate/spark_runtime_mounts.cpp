@@ -233,7 +233,7 @@ void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
     // The scripts that start the Spark process: its `sh -c` text, and files it runs from
     // ConfigMaps (an entry point that writes spark-defaults.conf into SPARK_CONF_DIR).
     std::vector<std::pair<SparkConfEntry, std::string>> scripts;  // where, text
-    auto words = command_words(pod, conf.container, *c);
+    auto words = command_words(conf.container, *c);
     auto files = mounted_files(ctx, pod, *c);
     for (const auto& [p, text] : words) {
       if (text.find('\n') != std::string::npos || text.find(' ') != std::string::npos) {

@@ -61,7 +61,7 @@ Fact executor_python(Context& ctx, const SparkConf& conf) {
     // Standalone: executors run in the workers' containers.
     for (const auto& pod : ctx.pods()) {
       for (const auto& [cpath, c] : pod.containers()) {
-        for (const auto& [wpath, w] : command_words(pod, cpath, *c)) {
+        for (const auto& [wpath, w] : command_words(cpath, *c)) {
           if (w.find("start-worker.sh") == std::string::npos) continue;
           std::string image = string_at(*c, "image");
           FieldPath p = cpath;
@@ -341,7 +341,7 @@ void check_connect_client(Context& ctx, const std::vector<SparkConf>& confs) {
         at = cpath;
         at.insert(at.end(), {"env", std::to_string(i), "value"});
       } else {
-        for (const auto& [p, w] : command_words(pod, cpath, *c)) {
+        for (const auto& [p, w] : command_words(cpath, *c)) {
           if (w.find("sc://") != std::string::npos) at = p;
         }
       }
