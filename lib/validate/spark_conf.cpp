@@ -456,6 +456,12 @@ bool is_shell(std::string_view word) {
   return b == "sh" || b == "bash" || b == "dash" || b == "ash" || b == "zsh";
 }
 
+// A shell's flag word that makes the next word the script: -c, or -c among others (-ec, -lc).
+bool is_script_flag(std::string_view w) {
+  if (w.size() < 2 || w[0] != '-' || w.find('c') == std::string_view::npos) return false;
+  return std::all_of(w.begin() + 1, w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
 // The literal value of the container's environment variable `name`, or "".
 std::string env_value(const Value& c, std::string_view name) {
   const Value* env = c.find("env");
@@ -526,7 +532,7 @@ Launch container_launch(const Pod& pod, const FieldPath& cpath, const Value& c) 
   for (size_t i = 0; i < plain.size() && l.program.empty(); ++i) {
     if (is_spark_launcher(plain[i])) {
       take(plain, i, [&](size_t w) { return words[w].second; });
-    } else if (plain[i] == "-c" && i > 0 && is_shell(plain[0]) && i + 1 < plain.size()) {
+    } else if (is_script_flag(plain[i]) && i > 0 && is_shell(plain[0]) && i + 1 < plain.size()) {
       std::vector<std::string> sw = shell_words(plain[i + 1]);
       FieldPath script = words[i + 1].second;
       for (size_t j = 0; j < sw.size(); ++j) {

@@ -159,7 +159,7 @@ TEST_CASE("spark_confs joins a defaults file with the command line of the pod th
       "            - {name: c, mountPath: /opt/conf}\n"
       "            - {name: c, mountPath: /dags/dag.py, subPath: dag.py}\n"
       "        - name: script\n"
-      "          command: [sh, -c]\n"
+      "          command: [/bin/bash, -ec]\n"
       "          args:\n"
       "            - |\n"
       "              set -e\n"
