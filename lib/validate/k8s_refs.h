@@ -71,6 +71,9 @@ bool can_be_selected(const Pod& pod);
 // application's labels and the marks the Spark operator adds.
 Value selectable_labels(const Pod& pod);
 
+// The backends of an Ingress (`doc`): spec.defaultBackend and every rule path's backend.
+std::vector<FieldPath> ingress_backends(const Value& doc);
+
 // The namespace `o` lives in: its own, or the release namespace.
 std::string namespace_of(const Context& ctx, const RenderedObject& o);
 

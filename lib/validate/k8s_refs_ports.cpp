@@ -148,18 +148,8 @@ void check_service(Context& ctx, const RenderedObject& svc) {
 
 // Ingress backends name a port of their Service by number or by name.
 void check_ingress(Context& ctx, const RenderedObject& ing) {
-  std::vector<FieldPath> backends = {{"spec", "defaultBackend"}};
-  if (const Value* rules = value_at(ing.doc, {"spec", "rules"}); rules && rules->is_list()) {
-    for (size_t r = 0; r < rules->as_list().size(); ++r) {
-      const Value* paths = value_at(rules->as_list()[r], {"http", "paths"});
-      if (!paths || !paths->is_list()) continue;
-      for (size_t p = 0; p < paths->as_list().size(); ++p) {
-        backends.push_back({"spec", "rules", std::to_string(r), "http", "paths", std::to_string(p), "backend"});
-      }
-    }
-  }
   std::string ns = namespace_of(ctx, ing);
-  for (FieldPath at : backends) {
+  for (FieldPath at : ingress_backends(ing.doc)) {
     at.push_back("service");
     const Value* backend = value_at(ing.doc, at);
     if (!backend || !backend->is_map()) continue;

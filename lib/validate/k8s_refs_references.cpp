@@ -291,16 +291,7 @@ std::vector<Ref> object_refs(Context& ctx, const RenderedObject& o) {
       }
     }
   } else if (o.kind == "Ingress") {
-    std::vector<FieldPath> backends = {{"spec", "defaultBackend"}};
-    if (const Value* rules = value_at(d, {"spec", "rules"}); rules && rules->is_list()) {
-      for (size_t r = 0; r < rules->as_list().size(); ++r) {
-        const Value* paths = value_at(rules->as_list()[r], {"http", "paths"});
-        for (size_t p = 0; paths && paths->is_list() && p < paths->as_list().size(); ++p) {
-          backends.push_back({"spec", "rules", std::to_string(r), "http", "paths", std::to_string(p), "backend"});
-        }
-      }
-    }
-    for (const auto& b : backends) {
+    for (const auto& b : ingress_backends(d)) {
       const Value* name = value_at(d, plus(b, {"service", "name"}));
       if (name && name->is_string()) out.push_back({"Service", name->as_string(), plus(b, {"service", "name"})});
     }

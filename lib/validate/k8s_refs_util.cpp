@@ -207,6 +207,20 @@ Value selectable_labels(const Pod& pod) {
 
 bool can_be_selected(const Pod& pod) { return pod.selectable || !pod.spark_role.empty(); }
 
+std::vector<FieldPath> ingress_backends(const Value& doc) {
+  std::vector<FieldPath> out = {{"spec", "defaultBackend"}};
+  const Value* rules = value_at(doc, {"spec", "rules"});
+  if (!rules || !rules->is_list()) return out;
+  for (size_t r = 0; r < rules->as_list().size(); ++r) {
+    const Value* paths = value_at(rules->as_list()[r], {"http", "paths"});
+    if (!paths || !paths->is_list()) continue;
+    for (size_t p = 0; p < paths->as_list().size(); ++p) {
+      out.push_back({"spec", "rules", std::to_string(r), "http", "paths", std::to_string(p), "backend"});
+    }
+  }
+  return out;
+}
+
 std::string namespace_of(const Context& ctx, const RenderedObject& o) {
   return o.namespace_.empty() ? ctx.options().namespace_ : o.namespace_;
 }
