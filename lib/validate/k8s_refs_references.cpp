@@ -1,7 +1,8 @@
-// k8s-reference-missing: every ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim,
-// Role, PriorityClass, Service or scale target an object names is in the chart, provided by the cluster
-// (is_external: --external, the namespace's default ServiceAccount, kube-root-ca.crt), or the
-// reference is optional. A pod that names a missing object stays in ContainerCreating or
+// k8s-reference-missing: every ConfigMap (and key), Secret (and key), ServiceAccount,
+// PersistentVolumeClaim, Role, PriorityClass, Service, scale target or pod volume an object
+// names is in the chart, provided by the cluster (is_external: --external, the namespace's
+// default ServiceAccount, kube-root-ca.crt; built-in ClusterRoles and PriorityClasses), or
+// the reference is optional. A pod that names a missing object stays in ContainerCreating or
 // CreateContainerConfigError; a binding to a missing Role grants nothing.
 #include <algorithm>
 #include <map>
