@@ -2,6 +2,7 @@
 // the versions and packages a client, a driver and its executors must agree on.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include "validate/rules.h"
@@ -324,7 +325,10 @@ void check_connect_client(Context& ctx, const std::vector<SparkConf>& confs) {
     for (const auto& [cpath, c] : pod.containers()) {
       auto reqs = pip_requirements(ctx, pod, cpath, *c);
       has = has || has_connect_packages(reqs);
-      knowable = knowable || !reqs.empty() || bare_python_image(string_at(*c, "image"));
+      // An image we do not know may ship the client; a pod that installs PySpark itself, or
+      // a stock Python image, tells us what it has.
+      bool installs_pyspark = std::any_of(reqs.begin(), reqs.end(), [](const PipRequirement& r) { return r.name == "pyspark"; });
+      knowable = knowable || installs_pyspark || bare_python_image(string_at(*c, "image"));
     }
   };
   std::map<const RenderedObject*, std::vector<const Pod*>> mounters;  // ConfigMap -> pods
