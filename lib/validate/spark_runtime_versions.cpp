@@ -382,7 +382,7 @@ void check_connect_client(Context& ctx, const std::vector<SparkConf>& confs) {
       }
       if (any_has || !knowable) continue;
       report_at(ctx, rule, {"", "", nullptr, cm, {"data", key}},
-                "\"" + key + "\" connects to Spark Connect but no pod that mounts it installs a Spark "
+                "\"" + cm->ident() + "[" + key + "]\" connects to Spark Connect but no pod that mounts it installs a Spark "
                 "Connect client (pyspark[connect] or pyspark-client)", hint, seen);
     }
   }
