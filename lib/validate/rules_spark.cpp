@@ -391,11 +391,19 @@ bool is_ipv6_wildcard(std::string v) {
 
 void check_ipv6_bind(Reporter& r, const std::vector<SparkConf>& confs) {
   for (const auto& c : confs) {
-    for (const char* key : {"spark.driver.bindAddress", "spark.connect.grpc.binding.address"}) {
+    for (const std::string key : {"spark.driver.bindAddress", "spark.connect.grpc.binding.address"}) {
       const SparkConfEntry* e = c.find(key);
+      if (e && e->value == ":" && format_field_path(e->path).starts_with("data.")) {
+        // "key ::" in a properties file: the first ':' after the blank separates key and value.
+        r.entry("spark-invalid-value", *e,
+                quoted(key) + " reads as \":\": in a properties file a ':' after the key is a separator, so "
+                "\"" + key + " ::\" loses one colon",
+                "write \"" + key + " 0.0.0.0\" (or \"" + key + "=::\" where IPv6 is available)");
+        continue;
+      }
       if (!e || !is_ipv6_wildcard(e->value)) continue;
       r.entry("spark-ipv6-wildcard-bind", *e,
-              std::string(key) + " binds the IPv6 wildcard " + quoted(e->value) +
+              key + " binds the IPv6 wildcard " + quoted(e->value) +
                   ", which fails on clusters without IPv6 and leaves IPv4 probes to the node's settings",
               "use 0.0.0.0, or the pod IP from the downward API (status.podIP)");
     }

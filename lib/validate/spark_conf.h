@@ -88,6 +88,7 @@ enum class SparkValueType {
   kFraction,  // a decimal number from 0 to 1
   kDouble,    // a decimal number
   kEnum,      // one of a fixed list of words
+  kMaster,    // a master URL: local, local[N], local[*], k8s://..., spark://..., yarn
 };
 
 // A key of Spark's configuration documentation (3.5 and 4.x).

@@ -30,7 +30,7 @@ const SparkKey kKeys[] = {
     A("spark.resources.discoveryPlugin"), S("spark.executor.memory"), S("spark.executor.pyspark.memory"),
     S("spark.executor.memoryOverhead"), S("spark.executor.minMemoryOverhead"),
     D("spark.executor.memoryOverheadFactor"), A("spark.extraListeners"), A("spark.local.dir"), B("spark.logConf"),
-    A("spark.master"), A("spark.remote"), E("spark.submit.deployMode", "client|cluster"),
+    SparkKey{"spark.master", T::kMaster, "", false}, A("spark.remote"), E("spark.submit.deployMode", "client|cluster"),
     A("spark.log.callerContext"), E("spark.log.level", "ALL|DEBUG|ERROR|FATAL|INFO|OFF|TRACE|WARN", true),
     B("spark.log.structuredLogging.enabled"), B("spark.driver.supervise"), A("spark.driver.timeout"),
     A("spark.driver.log.localDir"), A("spark.driver.log.dfsDir"), B("spark.driver.log.persistToDfs.enabled"),
@@ -396,6 +396,16 @@ std::string spark_value_problem(const SparkKey& k, std::string_view raw) {
     case T::kDouble: {
       double d = 0;
       return parse_double(v, d) ? "" : "is not a number";
+    }
+    case T::kMaster: {
+      // SparkContext's master forms; "k8s://HOST" without a scheme means https.
+      static const char* const prefixes[] = {"k8s://", "spark://", "mesos://", "local-cluster["};
+      if (v == "local" || v == "yarn" || v == "local[*]") return "";
+      if (v.starts_with("local[") && v.ends_with("]")) return "";
+      for (const char* p : prefixes) {
+        if (v.starts_with(p) && v.size() > std::string_view(p).size()) return "";
+      }
+      return "is not a master URL (local[N], k8s://https://HOST:PORT, spark://HOST:PORT or yarn)";
     }
     case T::kEnum: {
       std::string_view choices = k.choices;

@@ -299,3 +299,17 @@ TEST_CASE("known keys, families and value types") {
     CHECK(spark_value_problem(*k, r.value).empty() == r.ok);
   }
 }
+
+TEST_CASE("master URLs") {
+  const SparkKey* k = find_spark_key("spark.master");
+  REQUIRE(k);
+  for (const char* ok : {"local", "local[4]", "local[*]", "k8s://https://kubernetes.default.svc:443", "spark://m:7077",
+                         "spark://a:7077,b:7077", "yarn"}) {
+    CAPTURE(ok);
+    CHECK(spark_value_problem(*k, ok).empty());
+  }
+  for (const char* bad : {"kubernetes", "k8s://", "https://kubernetes.default.svc", "local[4"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(spark_value_problem(*k, bad).empty());
+  }
+}
