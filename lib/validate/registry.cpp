@@ -159,6 +159,12 @@ std::vector<RuleInfo> template_rule_infos() {
        "RBAC names may not contain '/' or '%' or be \".\" or \"..\" (helm lint warns)",
        "start Service names with a letter; write RBAC names with ':' or '-' instead of '/'",
        Severity::Error, "kind: Service\nmetadata:\n  name: 1-api\n"},
+      {"template-hardcoded-namespace", "template", "a template writes metadata.namespace as a literal",
+       "`helm install -n NS` does not move the object: part of the release lands in another "
+       "namespace, references from the release's namespace miss it and `helm uninstall` leaves "
+       "it behind when Helm cannot find it",
+       "write `namespace: {{ .Release.Namespace }}` (or a value), or leave the field out",
+       Severity::Warning, "metadata:\n  name: conf\n  namespace: default\n"},
       {"template-release-time", "template", "a template uses .Release.Time",
        "Helm 3 removed it: it renders as nothing, so a timestamp annotation or label is empty "
        "(helm lint fails)",

@@ -225,6 +225,24 @@ void check_list_annotations(Context& ctx, const RenderedObject& o) {
   }
 }
 
+// template-hardcoded-namespace: a namespace written literally in the template does not follow
+// `helm install -n`, so part of the release lands elsewhere and `helm uninstall -n` misses it.
+void check_namespace(Context& ctx, const RenderedObject& o) {
+  if (o.namespace_.empty()) return;
+  yaml::Mark m = locate_field(ctx, o, {"metadata", "namespace"});
+  auto text = ctx.read(o.rel);
+  if (!text || m.line < 1) return;
+  std::vector<std::string_view> lines = split_text_lines(*text);
+  if (m.line > static_cast<int>(lines.size())) return;
+  std::string_view l = lines[m.line - 1];
+  // Written by an action (a value, .Release.Namespace, an include): the user decides.
+  if (l.find("namespace:") == std::string_view::npos || l.find("{{") != std::string_view::npos) return;
+  ctx.report_object("template-hardcoded-namespace", o, {"metadata", "namespace"},
+                    o.kind + " \"" + o.name + "\" is always created in namespace \"" + o.namespace_ +
+                        "\", whatever namespace the release is installed in",
+                    "write `namespace: {{ .Release.Namespace }}`, or a value, or leave it out");
+}
+
 }  // namespace
 
 std::string normalize_kube_version(const std::string& v) {
@@ -285,6 +303,7 @@ void run_template_rules(Context& ctx) {
   for (const auto& o : *objects) {
     check_identity(ctx, o);
     check_list_annotations(ctx, o);
+    check_namespace(ctx, o);
     if (kube) check_api_lifecycle(ctx, o, *kube);
   }
 }
