@@ -1,6 +1,8 @@
-// The template group: what helm lint checks in the rendered templates (every document parses
-// as YAML, no document starts indented, every object has a kind and a name that suits its
-// kind, no API version the cluster no longer serves), and where a render error points.
+// The template group: what helm lint checks in the templates and their rendered output (every
+// document parses as YAML, no document starts indented, every object has a kind and a name
+// that suits its kind, no Helm 2 idioms, no resource policy on List items), namespaces written
+// as literals, the deprecated and removed APIs of the chart group (they need the rendered
+// objects), and where a render error points.
 #include <re2/re2.h>
 
 #include <algorithm>
