@@ -137,7 +137,9 @@ void check_service(Context& ctx, const RenderedObject& svc) {
                           what + " is not a " + protocol + " port name of " + pod->ident,
                           "name a port the pod's containers declare, or declare `- name: " +
                               target->as_string() + "` under the container's ports");
-      } else if (!declared.empty()) {
+      } else if (!declared.empty() && pod->spark_role.empty()) {
+        // Spark pods listen on the numbers their configuration sets (spark.ui.port, ...),
+        // which the ports it declares by name do not show.
         ctx.report_object(kUndeclared, svc, at,
                           what + " is not among the declared " + protocol + " ports of " + pod->ident,
                           "declare the port on the container (and target it by name), or fix the number");
@@ -252,6 +254,8 @@ void check_pod_probes(Context& ctx, const Pod& pod) {
   for (const auto& [cpath, c] : containers) {
     auto declared = container_ports(pod, cpath, *c);
     std::string cname = string_at(*c, "name");
+    // Spark's container listens on the numbers its configuration sets (spark.ui.port, ...).
+    bool spark_container = !pod.spark_role.empty() && cpath == FieldPath{"containers", "0"};
     for (const auto& [below, port] : handler_ports(*c)) {
       FieldPath field = cpath;
       field.insert(field.end(), below.begin(), below.end());
@@ -270,7 +274,7 @@ void check_pod_probes(Context& ctx, const Pod& pod) {
                           what + " targets port \"" + name + "\", which the container does not declare" +
                               (other.empty() ? "" : " (container \"" + other + "\" does)"),
                           "declare `- name: " + name + "` under the container's ports, or use the port number");
-      } else if (auto number = int_of(*port); number && !declared.empty()) {
+      } else if (auto number = int_of(*port); number && !declared.empty() && !spark_container) {
         int64_t n = *number;
         if (std::any_of(declared.begin(), declared.end(), [&](const PortDecl& d) { return d.number == n; })) continue;
         ctx.report_object(kUndeclared, *pod.owner, pod.path_of(field),
