@@ -75,7 +75,8 @@ std::vector<RuleInfo> k8s_refs_rule_infos() {
        "a number reaches the pod whether it is declared or not (containerPort is informational), "
        "so this works when the process listens there; but next to other declared ports it is "
        "usually a typo or a port changed on one side only, and the probe or the Service fails. "
-       "Containers that declare no ports are not reported",
+       "Containers that declare no ports are not reported, nor Spark's own container, which "
+       "listens where its configuration says (spark.ui.port, ...)",
        "target the port by name, or declare it on the container", Severity::Warning,
        "ports: [{name: http, containerPort: 8080}]\nlivenessProbe:\n  tcpSocket: {port: 8081}\n"},
       {"k8s-reference-missing", "k8s",
