@@ -59,6 +59,18 @@ std::optional<std::string> v3_file_api_version(std::string name) {
   return std::nullopt;
 }
 
+// The group version of a file in the tree `kubectl get --raw /openapi/v3/...` paths make
+// (kubectl-validate's layout): "api/v1.json" -> "v1", "apis/apps/v1.json" -> "apps/v1".
+std::optional<std::string> v3_tree_api_version(const fs::path& rel) {
+  std::vector<std::string> parts;
+  for (const auto& p : rel) parts.push_back(p.string());
+  if (parts.empty() || !parts.back().ends_with(".json")) return std::nullopt;
+  std::string version = parts.back().substr(0, parts.back().size() - 5);
+  if (parts.size() == 2 && parts[0] == "api") return version;
+  if (parts.size() == 3 && parts[0] == "apis") return parts[1] + "/" + version;
+  return std::nullopt;
+}
+
 }  // namespace
 
 const Document& SchemaSet::State::load_json_file(const std::string& path) {
@@ -183,6 +195,8 @@ void SchemaSet::add_openapi_path(const std::string& path) {
     for (const auto& f : files) {
       std::string name = f.filename().string();
       if (auto api = v3_file_api_version(name)) {
+        state_->v3_files.emplace(*api, LazyFile{f.string()});
+      } else if (auto api = v3_tree_api_version(f.lexically_relative(path))) {
         state_->v3_files.emplace(*api, LazyFile{f.string()});
       } else {
         state_->kind_files.emplace(lower(name), LazyFile{f.string()});

@@ -5,7 +5,8 @@
 // Sources:
 //   - an OpenAPI v2 document (`kubectl get --raw /openapi/v2`, Kubernetes' swagger.json):
 //     `definitions` tagged with x-kubernetes-group-version-kind, `$ref: #/definitions/...`;
-//   - an OpenAPI v3 directory (api__v1_openapi.json, apis__apps__v1_openapi.json, ...):
+//   - an OpenAPI v3 directory (api__v1_openapi.json, apis__apps__v1_openapi.json, ..., or
+//     kubectl-validate's api/v1.json, apis/apps/v1.json):
 //     `components.schemas`, `$ref` wrapped in a one-element `allOf`; a file is read when an
 //     object of its group and version is first validated;
 //   - a kubeconform-style directory of standalone per-kind schemas (deployment-apps-v1.json,

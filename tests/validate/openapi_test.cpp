@@ -455,6 +455,20 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
       CHECK(std::string(e.what()).starts_with("schema source is not valid JSON: "));
     }
   }
+  SUBCASE("v3 directory in kubectl-validate's layout: api/v1.json, apis/GROUP/VERSION.json") {
+    fs::path dir = temp_dir("v3-tree");
+    write(dir / "apis" / "example.com" / "v1.json",
+          R"({"openapi": "3.0.0", "components": {"schemas": {
+      "example.v1.Thing": {"type": "object", "properties": {"apiVersion": {"type": "string"},
+        "kind": {"type": "string"}, "size": {"type": "integer"}},
+        "x-kubernetes-group-version-kind": [{"group": "example.com", "kind": "Thing", "version": "v1"}]}}}})");
+    write(dir / "api" / "v1.json", "{ not json");  // never read until a core kind is asked for
+    SchemaSet s;
+    s.add_openapi_path(dir.string());
+    CHECK(violations(s, "apiVersion: example.com/v1\nkind: Thing\nsize: 2\nsise: 3\n") ==
+          "sise: unknown field \"sise\" in Thing | did you mean \"size\"?\n");
+    CHECK_THROWS_AS(s.has_schema("v1", "Pod"), SourceError);
+  }
   SUBCASE(
       "kubeconform directory: standalone schemas, null types, the CRD catalog layout, "
       "_definitions.json") {
