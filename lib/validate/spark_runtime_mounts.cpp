@@ -3,6 +3,7 @@
 // container that runs it.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -209,6 +210,31 @@ std::vector<ScriptWrite> script_writes(const std::string& script, const Value& c
   return out;
 }
 
+// java.io.tmpdir of a Spark JVM: -Djava.io.tmpdir in the container's JVM option variables or
+// the process's extraJavaOptions, else /tmp. The JVM unpacks the native libraries Spark loads
+// there (snappy-java for Parquet and shuffle compression, zstd-jni, lz4-java), so a read-only
+// one fails at the first compressed write ("Could not initialize class org.xerial.snappy.Snappy").
+std::string java_tmpdir(const Value& c, const SparkConf* conf) {
+  static const RE2 re("-Djava\\.io\\.tmpdir=([^ ]+)");
+  std::string dir;
+  if (conf) {
+    for (const char* key : {"spark.driver.extraJavaOptions", "spark.executor.extraJavaOptions"}) {
+      if (RE2::PartialMatch(conf->get(key), re, &dir)) return dir;
+    }
+  }
+  const Value* env = c.find("env");
+  if (env && env->is_list()) {
+    for (const auto& e : env->as_list()) {
+      std::string name = string_at(e, "name");
+      if ((name.ends_with("_OPTS") || name == "JAVA_TOOL_OPTIONS" || name == "_JAVA_OPTIONS") &&
+          RE2::PartialMatch(string_at(e, "value"), re, &dir)) {
+        return dir;
+      }
+    }
+  }
+  return "/tmp";
+}
+
 }  // namespace
 
 void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
@@ -219,7 +245,13 @@ void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
     if (!c) continue;
     const Pod& pod = *conf.pod;
     {
-      for (const auto& dir : written_dirs(conf, *c)) {
+      std::vector<WrittenDir> dirs = written_dirs(conf, *c);
+      bool jvm = conf.program == "start-history-server.sh" ||
+                 (runs_application(conf) && conf.get("spark.submit.deployMode") != "cluster");
+      std::string tmp = java_tmpdir(*c, &conf);
+      bool listed = std::any_of(dirs.begin(), dirs.end(), [&](const WrittenDir& d) { return d.path == tmp; });
+      if (jvm && !listed) dirs.push_back({tmp, "java.io.tmpdir", "-Djava.io.tmpdir"});
+      for (const auto& dir : dirs) {
         auto ro = readonly_at(pod, conf.container, *c, dir.path);
         if (!ro) continue;
         std::string msg = dir.why + " \"" + dir.path + "\" of " + process_name(conf) + " is " + ro->where;
@@ -253,6 +285,24 @@ void check_readonly_mounts(Context& ctx, const std::vector<SparkConf>& confs) {
         if (!seen.insert(e.owner->ident() + format_field_path(e.path) + msg).second) continue;
         report_entry(ctx, rule, e, msg, "write to a directory on an emptyDir (or another writable volume) instead");
       }
+    }
+  }
+  // The driver and executor pod templates: Spark mounts volumes for its local dirs, but not
+  // for java.io.tmpdir.
+  for (const auto& pod : ctx.pods()) {
+    if (pod.spark_role.empty() || !pod.embedded) continue;
+    auto containers = pod.containers();
+    for (const auto& [cpath, c] : containers) {
+      if (cpath.front() != "containers") continue;
+      std::string tmp = java_tmpdir(*c, nullptr);
+      auto ro = readonly_at(pod, cpath, *c, tmp);
+      if (ro) {
+        ctx.report_object(rule, *pod.owner, pod.path_of(ro->field),
+                          "java.io.tmpdir \"" + tmp + "\" of the Spark " + pod.spark_role + " pods of \"" + pod.ident +
+                              "\" is " + ro->where + ": the JVM cannot unpack native libraries (snappy, zstd)",
+                          "mount an emptyDir at \"" + tmp + "\" in the pod template");
+      }
+      break;  // Spark takes the first container unless podTemplateContainerName names another
     }
   }
 }
