@@ -2,10 +2,12 @@
 // (lib/validate/rules_chart_files.cpp), run by run_chart_rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sparkc/value.h"
+#include "validate/deprecated_apis.h"
 
 namespace sparkc::validate::detail {
 
@@ -16,7 +18,11 @@ void check_undeclared_dependencies(Context& ctx, const Value& chart_yaml);
 // The names of the root chart's files as Helm loads them ("templates/x.yaml", "crds/y.yaml"),
 // .helmignore applied, sorted; empty when the chart does not load.
 std::vector<std::string> loaded_file_names(const std::string& dir);
-// chart-crd-kind on the crds/ files among `files`.
+// The cluster's Kubernetes MAJOR.MINOR: --kube-version, or the version Helm assumes; nullopt
+// when --kube-version is not a version (the render reports it).
+std::optional<KubeMinor> cluster_kube_minor(const Context& ctx);
+// chart-crd-kind on the crds/ files among `files`, and chart-deprecated-api /
+// chart-removed-api on the CustomResourceDefinitions there.
 void check_crds(Context& ctx, const std::vector<std::string>& files);
 // chart-file-extension on the templates/ files among `files`.
 void check_template_extensions(Context& ctx, const std::vector<std::string>& files);

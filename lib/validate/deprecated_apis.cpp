@@ -102,6 +102,25 @@ const DeprecatedApi* find_deprecated_api(std::string_view api_version, std::stri
   return nullptr;
 }
 
+std::optional<ApiLifecycleFinding> api_lifecycle_finding(std::string_view api_version, std::string_view kind,
+                                                         KubeMinor kube) {
+  const DeprecatedApi* d = find_deprecated_api(api_version, kind);
+  if (!d || kube < d->deprecated) return std::nullopt;
+  std::string replacement(d->replacement);
+  std::string use = replacement.empty() ? "" : "; use " + replacement;
+  ApiLifecycleFinding f;
+  f.hint = replacement.empty() ? "remove it (nothing replaces it)" : "use apiVersion " + replacement;
+  std::string what = std::string(kind) + " " + std::string(api_version);
+  if (kube >= d->removed) {
+    f.rule = "chart-removed-api";
+    f.message = what + " is not served by Kubernetes " + kube.str() + ": removed in " + d->removed.str() + use;
+  } else {
+    f.rule = "chart-deprecated-api";
+    f.message = what + " is deprecated in " + d->deprecated.str() + "+, unavailable in " + d->removed.str() + "+" + use;
+  }
+  return f;
+}
+
 std::optional<KubeMinor> parse_kube_minor(std::string_view v) {
   // Masterminds/semver's lenient form, as Helm's ParseKubeVersion accepts it: a "v" prefix,
   // minor and patch optional, then a pre-release or build suffix.

@@ -36,6 +36,18 @@ struct DeprecatedApi {
 // custom resources are never reported).
 const DeprecatedApi* find_deprecated_api(std::string_view api_version, std::string_view kind);
 
+// What chart-deprecated-api or chart-removed-api says about `kind` at `api_version` on a
+// cluster at `kube`.
+struct ApiLifecycleFinding {
+  std::string rule;     // "chart-deprecated-api" or "chart-removed-api"
+  std::string message;  // "CronJob batch/v1beta1 is not served by Kubernetes v1.34: ..."
+  std::string hint;     // "use apiVersion batch/v1"
+};
+
+// The finding for an object, or nullopt when its API is served and not deprecated at `kube`.
+std::optional<ApiLifecycleFinding> api_lifecycle_finding(std::string_view api_version, std::string_view kind,
+                                                         KubeMinor kube);
+
 // The Kubernetes version Helm 3.19 assumes when none is given: its default
 // .Capabilities.KubeVersion and the version `helm lint` checks deprecations against are both
 // taken from the Kubernetes client libraries it is built with (1.34).

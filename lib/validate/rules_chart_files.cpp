@@ -68,7 +68,13 @@ std::vector<std::string> loaded_file_names(const std::string& dir) {
 
 // chart-crd-kind: Helm installs the files in crds/ before the templates and without
 // templating; each document must be a CustomResourceDefinition.
+std::optional<KubeMinor> cluster_kube_minor(const Context& ctx) {
+  const std::string& v = ctx.options().kube_version;
+  return parse_kube_minor(v.empty() ? kDefaultKubeVersion : std::string_view(v));
+}
+
 void check_crds(Context& ctx, const std::vector<std::string>& files) {
+  std::optional<KubeMinor> kube = cluster_kube_minor(ctx);
   for (const auto& rel : files) {
     // Helm takes .yaml, .yml and .json files from crds/ (and its subdirectories) as CRDs.
     if (!rel.starts_with("crds/")) continue;
@@ -83,10 +89,25 @@ void check_crds(Context& ctx, const std::vector<std::string>& files) {
       ctx.report("chart-crd-kind", std::string("CRD file is not valid YAML: ") + e.what(), rel, e.line, e.col);
       continue;
     }
+    size_t search_from = 0;
     for (const auto& d : docs) {
       if (d.is_nil()) continue;
       std::string kind = string_at(d, "kind"), api = string_at(d, "apiVersion");
-      if (kind == "CustomResourceDefinition" && api.starts_with("apiextensions.k8s.io/")) continue;
+      if (kind == "CustomResourceDefinition" && api.starts_with("apiextensions.k8s.io/")) {
+        // apiextensions.k8s.io/v1beta1 CRDs, common in old charts, are gone since 1.22.
+        if (auto f = kube ? api_lifecycle_finding(api, kind, *kube) : std::nullopt) {
+          yaml::Mark m = {0, 0};
+          // Documents come in file order, so each one's apiVersion line follows the last found.
+          if (size_t at = text->find("apiVersion: " + api, search_from); at != std::string::npos) {
+            search_from = at + 1;
+            m.line = static_cast<int>(std::count(text->begin(), text->begin() + static_cast<long>(at), '\n')) + 1;
+            size_t bol = text->rfind('\n', at);
+            m.col = static_cast<int>(at - (bol == std::string::npos ? 0 : bol + 1)) + 1;
+          }
+          ctx.report(f->rule, f->message, rel, m.line, m.col, "", f->hint);
+        }
+        continue;
+      }
       std::string name = d.is_map() ? string_at(d.find("metadata") ? *d.find("metadata") : Value(), "name") : "";
       ctx.report("chart-crd-kind",
                  "object " + (name.empty() ? std::string() : "\"" + name + "\" ") + "in crds/ is a " +

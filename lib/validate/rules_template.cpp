@@ -153,21 +153,8 @@ void check_identity(Context& ctx, const RenderedObject& o) {
 
 // chart-deprecated-api and chart-removed-api on one object.
 void check_api_lifecycle(Context& ctx, const RenderedObject& o, KubeMinor kube) {
-  const DeprecatedApi* d = find_deprecated_api(o.api_version, o.kind);
-  if (!d || kube < d->deprecated) return;
-  std::string use = d->replacement.empty() ? "remove it (nothing replaces it)"
-                                           : "use apiVersion " + std::string(d->replacement);
-  std::string what = o.kind + " " + o.api_version;
-  if (kube >= d->removed) {
-    ctx.report_object("chart-removed-api", o, {"apiVersion"},
-                      what + " is not served by Kubernetes " + kube.str() + ": removed in " + d->removed.str() +
-                          (d->replacement.empty() ? std::string() : "; use " + std::string(d->replacement)),
-                      use);
-  } else {
-    ctx.report_object("chart-deprecated-api", o, {"apiVersion"},
-                      what + " is deprecated in " + d->deprecated.str() + "+, unavailable in " + d->removed.str() +
-                          "+" + (d->replacement.empty() ? std::string() : "; use " + std::string(d->replacement)),
-                      use);
+  if (auto f = api_lifecycle_finding(o.api_version, o.kind, kube)) {
+    ctx.report_object(f->rule, o, {"apiVersion"}, f->message, f->hint);
   }
 }
 
@@ -299,9 +286,7 @@ void run_template_rules(Context& ctx) {
   }
   const auto* objects = ctx.objects();
   if (!objects) return;
-  std::string kube_version = ctx.options().kube_version.empty() ? std::string(kDefaultKubeVersion)
-                                                                 : ctx.options().kube_version;
-  std::optional<KubeMinor> kube = parse_kube_minor(kube_version);
+  std::optional<KubeMinor> kube = cluster_kube_minor(ctx);
   for (const auto& o : *objects) {
     check_identity(ctx, o);
     check_list_annotations(ctx, o);
