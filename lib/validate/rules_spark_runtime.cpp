@@ -58,7 +58,8 @@ std::vector<RuleInfo> spark_runtime_rule_infos() {
        "ConfigMap, Secret, downwardAPI and projected volumes are always read-only, as are mounts "
        "with readOnly: true and, with readOnlyRootFilesystem, every path no volume covers: Spark "
        "fails at start or at the first shuffle with \"Read-only file system\" or \"Failed to "
-       "create local dir\"",
+       "create local dir\", and without a writable java.io.tmpdir at the first compressed write "
+       "(\"Could not initialize class org.xerial.snappy.Snappy\")",
        "mount an emptyDir (or a writable volume) at the directory, or point the setting at one",
        Severity::Error,
        "spark.local.dir: /opt/spark/conf/tmp   # /opt/spark/conf is a ConfigMap volume\n"},
