@@ -95,6 +95,8 @@ constexpr std::array kDeprecatedApis = {
 
 }  // namespace
 
+std::span<const DeprecatedApi> deprecated_apis() { return kDeprecatedApis; }
+
 const DeprecatedApi* find_deprecated_api(std::string_view api_version, std::string_view kind) {
   for (const auto& a : kDeprecatedApis) {
     if (a.api_version == api_version && a.kind == kind) return &a;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,9 @@ struct DeprecatedApi {
   KubeMinor removed;             // first release that no longer serves it
   std::string_view replacement;  // "batch/v1", or "" when nothing replaces it
 };
+
+// Every entry, ordered by the release that removed it.
+std::span<const DeprecatedApi> deprecated_apis();
 
 // The entry for `api_version` and `kind`, or nullptr for APIs that are current (or unknown:
 // custom resources are never reported).

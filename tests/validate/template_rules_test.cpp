@@ -2,6 +2,7 @@
 // back to its template line, --kube-version parsing, and the deprecated-API table.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -91,4 +92,20 @@ TEST_CASE("the deprecated-API table knows removed betas and leaves current APIs 
   CHECK(find_deprecated_api("batch/v1", "CronJob") == nullptr);
   CHECK(find_deprecated_api("apps/v1", "Deployment") == nullptr);
   CHECK(find_deprecated_api("sparkoperator.k8s.io/v1beta2", "SparkApplication") == nullptr);
+}
+
+TEST_CASE("every deprecated API is deprecated before it is removed and listed once") {
+  std::set<std::pair<std::string_view, std::string_view>> seen;
+  KubeMinor last_removed{1, 0};
+  for (const auto& a : deprecated_apis()) {
+    CAPTURE(a.api_version);
+    CAPTURE(a.kind);
+    CHECK(a.deprecated < a.removed);
+    CHECK(a.replacement != a.api_version);
+    CHECK(last_removed <= a.removed);  // ordered by removal
+    last_removed = a.removed;
+    CHECK(seen.insert({a.api_version, a.kind}).second);
+    CHECK(find_deprecated_api(a.api_version, a.kind) == &a);
+  }
+  CHECK(seen.size() > 40);
 }
