@@ -1,8 +1,10 @@
-// k8s-schema: every rendered object against the Kubernetes OpenAPI schema and the CRDs given
-// with --kube-openapi and --crd. Without a source these rules do not run: the tool ships no
-// schemas, and guessing the cluster's version would report fields it may well serve.
+// k8s-schema: every rendered object (and every Spark pod template file a ConfigMap carries)
+// against the Kubernetes OpenAPI schema and the CRDs given with --kube-openapi and --crd. Without a
+// source these rules do not run: the tool ships no schemas, and guessing the cluster's version
+// would report fields it may well serve.
 #include <filesystem>
 
+#include "sparkc/yaml.h"
 #include "validate/openapi.h"
 #include "validate/rules.h"
 
@@ -13,8 +15,9 @@ using diag::Severity;
 std::vector<RuleInfo> k8s_schema_rule_infos() {
   return {
       {"k8s-schema", "k8s",
-       "an object does not match the Kubernetes OpenAPI schema or its CRD: an unknown field, a "
-       "wrong type, a missing required field, a value outside an enum, a bad quantity",
+       "an object, or a Spark pod template file in a ConfigMap, does not match the Kubernetes "
+       "OpenAPI schema or its CRD: an unknown field, a wrong type, a missing required field, a "
+       "value outside an enum, a bad quantity",
        "the API server rejects the object and `helm install` fails (kubectl and Helm 4 validate "
        "fields strictly, and even where unknown fields are only dropped, the setting you wrote "
        "never takes effect); runs only when --kube-openapi or --crd gives a schema source, which "
@@ -61,6 +64,31 @@ class SourceReporter {
   std::set<std::string> reported_;
 };
 
+// Spark's driver and executor pod template files, kept in a ConfigMap: Spark reads them as
+// Pods and lays its own pod over them, so fields the template leaves out are not missing,
+// but a misspelt field is dropped and a wrong type fails the driver or executor.
+void check_pod_templates(Context& ctx, const openapi::SchemaSet& schemas, const RenderedObject& o) {
+  const Value* data = o.doc.find("data");
+  if (!data || !data->is_map() || !schemas.has_schema("v1", "Pod")) return;
+  for (const auto& [key, text] : data->as_map()) {
+    if (!text.is_string() || text.as_string().find("kind: Pod") == std::string::npos) continue;
+    Value pod;
+    try {
+      pod = yaml::load(text.as_string());
+    } catch (const std::exception&) {
+      continue;  // not YAML: not a pod template
+    }
+    if (string_at(pod, "kind") != "Pod" || string_at(pod, "apiVersion") != "v1") continue;
+    for (auto& v : schemas.validate(pod)) {
+      if (v.kind == openapi::Violation::Kind::Required) continue;
+      FieldPath path = {"data", key};
+      path.insert(path.end(), v.path.begin(), v.path.end());
+      ctx.report_object("k8s-schema", o, path, "pod template \"" + key + "\": " + v.message,
+                        std::move(v.hint));
+    }
+  }
+}
+
 }  // namespace
 
 void run_k8s_schema_rules(Context& ctx) {
@@ -87,6 +115,7 @@ void run_k8s_schema_rules(Context& ctx) {
       for (auto& v : sources.schemas->validate(o.doc)) {
         ctx.report_object("k8s-schema", o, v.path, std::move(v.message), std::move(v.hint));
       }
+      if (o.kind == "ConfigMap") check_pod_templates(ctx, *sources.schemas, o);
     } catch (const openapi::SourceError& e) {
       reporter.report(e);  // a lazily read file or a $ref that names nothing
     }
