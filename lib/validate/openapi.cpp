@@ -140,8 +140,9 @@ const KindEntry* SchemaSet::State::find_kind(const std::string& api_version,
     if (auto it = kinds.find(key); it != kinds.end()) return &it->second;
   }
   if (kind_files.empty()) return nullptr;
-  // kubeconform's names: {kind}-{group's first label}-{version}.json, {kind}-{version}.json
-  // for the core group, and the CRD catalog's {group}/{kind}_{version}.json.
+  // kubeconform's names: {kind}-{group's first label}-{version}.json (or the whole group),
+  // {kind}-{version}.json for the core group, and the CRD catalog's
+  // {group}/{kind}_{version}.json.
   std::string version = slash == std::string::npos ? api_version : api_version.substr(slash + 1);
   std::string k = lower(kind);
   std::vector<std::pair<std::string, bool>> candidates;  // name, from a CRD
@@ -150,6 +151,7 @@ const KindEntry* SchemaSet::State::find_kind(const std::string& api_version,
   } else {
     candidates.emplace_back(
         k + "-" + lower(group.substr(0, group.find('.'))) + "-" + version + ".json", false);
+    candidates.emplace_back(k + "-" + lower(group) + "-" + version + ".json", false);
     candidates.emplace_back(lower(group) + "/" + k + "_" + version + ".json", true);
   }
   for (const auto& [name, crd] : candidates) {

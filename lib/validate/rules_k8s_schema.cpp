@@ -30,7 +30,8 @@ std::vector<RuleInfo> k8s_schema_rule_infos() {
       {"k8s-schema-missing", "k8s",
        "no --kube-openapi or --crd source has a schema for an object's apiVersion and kind",
        "the object goes unchecked, and a kind the cluster does not serve fails the install with "
-       "\"no matches for kind\"; reported only when at least one schema source is given",
+       "\"no matches for kind\"; reported only when a schema source is given, and for built-in "
+       "kinds only when --kube-openapi is",
        "pass the CRD that defines the kind with --crd FILE, or the cluster's OpenAPI with "
        "--kube-openapi; check the apiVersion and kind for typos",
        Severity::Warning, "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\n"},
@@ -63,6 +64,33 @@ class SourceReporter {
   Context& ctx_;
   std::set<std::string> reported_;
 };
+
+// Whether `api_version` belongs to Kubernetes itself: the core group, the groups without a
+// dot (apps, batch, policy, autoscaling) and the built-in *.k8s.io groups.
+bool is_builtin_api(const std::string& api_version) {
+  static const std::set<std::string, std::less<>> groups = {"admissionregistration.k8s.io",
+                                                            "apiextensions.k8s.io",
+                                                            "apiregistration.k8s.io",
+                                                            "authentication.k8s.io",
+                                                            "authorization.k8s.io",
+                                                            "certificates.k8s.io",
+                                                            "coordination.k8s.io",
+                                                            "discovery.k8s.io",
+                                                            "events.k8s.io",
+                                                            "flowcontrol.apiserver.k8s.io",
+                                                            "internal.apiserver.k8s.io",
+                                                            "networking.k8s.io",
+                                                            "node.k8s.io",
+                                                            "rbac.authorization.k8s.io",
+                                                            "resource.k8s.io",
+                                                            "scheduling.k8s.io",
+                                                            "storage.k8s.io",
+                                                            "storagemigration.k8s.io"};
+  size_t slash = api_version.find('/');
+  if (slash == std::string::npos) return true;
+  std::string_view group(api_version.data(), slash);
+  return group.find('.') == std::string_view::npos || groups.count(group) > 0;
+}
 
 // Spark's driver and executor pod template files, kept in a ConfigMap: Spark reads them as
 // Pods and lays its own pod over them, so fields the template leaves out are not missing,
@@ -105,6 +133,9 @@ void run_k8s_schema_rules(Context& ctx) {
     if (o.api_version.empty() || o.kind.empty()) continue;
     try {
       if (!sources.schemas->has_schema(o.api_version, o.kind)) {
+        // With only --crd given, the user asked about custom resources: built-in kinds are
+        // not "missing", they were not asked for.
+        if (opts.kube_openapi.empty() && is_builtin_api(o.api_version)) continue;
         ctx.report_object(
             "k8s-schema-missing", o, {"apiVersion"},
             "no schema for " + o.kind + " \"" + o.api_version +

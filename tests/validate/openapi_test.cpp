@@ -499,6 +499,15 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
           "indentation: it may belong to "
           "another level\n");
     CHECK_FALSE(s.has_schema("apps/v1", "StatefulSet"));
+    // The whole group in the name works too.
+    write(dir / "gadget-example.com-v2.json",
+          R"({"type": "object", "properties": {"size": {"type": "integer"}}})");
+    SchemaSet t;
+    t.add_openapi_path(dir.string());
+    CHECK(violations(t, "apiVersion: example.com/v2\nkind: Gadget\nsize: big\n") ==
+          "size: expected integer, got string \"big\" | remove the quotes, or use `int` / `toYaml` "
+          "rather "
+          "than `quote` in the template\n");
   }
   SUBCASE("CRD files: several documents, v1beta1 validation, no CRD at all") {
     fs::path dir = temp_dir("crd");
