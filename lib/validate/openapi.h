@@ -34,6 +34,15 @@
 //   - x-kubernetes-list-type set/map uniqueness is checked in CRDs, where the API server
 //     enforces it; for built-in types its own validation decides (duplicate container or
 //     volume names are the k8s-refs rules' business).
+//
+// Not checked: CEL rules (x-kubernetes-validations), formats other than int32, date-time,
+// byte and int-or-string, and the API server's own validation beyond the schema (name
+// syntax, cross-field rules), which other rules cover where it matters.
+//
+// Why not the JSON Schema validator of values.schema.json (json_schema.h): Kubernetes'
+// dialect needs its extensions (int-or-string, quantities, preserve-unknown-fields, embedded
+// resources, list types), strictness by default, and paths into the object for locations and
+// did-you-mean hints; a small dedicated walker does that with less machinery.
 #pragma once
 
 #include <memory>
