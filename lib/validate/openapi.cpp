@@ -79,8 +79,17 @@ const Document& SchemaSet::State::load_json_file(const std::string& path) {
   try {
     root = yaml::from_json(text);
   } catch (const yaml::YamlError& e) {
-    throw SourceError(std::string("schema source is not valid JSON: ") + e.what(), path, e.line,
-                      e.col);
+    // Go's JSON errors carry no position; the YAML parser (JSON is YAML) finds the line.
+    int line = e.line, col = e.col;
+    if (line == 0) {
+      try {
+        yaml::load(text, path);
+      } catch (const yaml::YamlError& y) {
+        line = y.line;
+        col = y.col;
+      }
+    }
+    throw SourceError(std::string("schema source is not valid JSON: ") + e.what(), path, line, col);
   }
   if (!root.is_map()) throw SourceError("schema source is not a JSON object", path);
   return add_document(std::move(root), path);

@@ -56,6 +56,7 @@ class SourceReporter {
     std::string file = shown_path(e.file);
     if (!reported_.insert(file + "\n" + e.what()).second) return;
     ctx_.add_external(file);
+    if (e.line > 0) ctx_.read(file);  // so the report shows the offending line
     ctx_.report("k8s-schema", e.what(), file, e.line, e.col, "",
                 "fix or replace the file; objects it would describe are not checked");
   }

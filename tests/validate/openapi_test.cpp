@@ -453,6 +453,7 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
     } catch (const SourceError& e) {
       CHECK(e.file == (dir / "api__v1_openapi.json").string());
       CHECK(std::string(e.what()).starts_with("schema source is not valid JSON: "));
+      CHECK(e.line >= 1);  // where the YAML parser (JSON is YAML) stops
     }
   }
   SUBCASE("v3 directory in kubectl-validate's layout: api/v1.json, apis/GROUP/VERSION.json") {
