@@ -175,6 +175,8 @@ std::string did_you_mean(const std::string& word, const std::set<std::string>& c
 
 }  // namespace detail
 
+std::string normalize_kube_version(const std::string& v) { return detail::normalize_kube_version(v); }
+
 Capacity parse_capacity(std::string_view spec) {
   Capacity c;
   size_t start = 0;

@@ -73,6 +73,7 @@ TEST_CASE("validate exit codes: 0 clean, 1 at --fail-on, 2 for usage and I/O err
       {"clean --kube-openapi no-such-file.json", 2},
       {"clean --crd no-such-crd.yaml", 2},
       {"clean -n spark --release-name prod --kube-version 1.29", 0},
+      {"clean --kube-version banana", 2},
   };
   for (const auto& c : cases) {
     CAPTURE(c.args);
@@ -88,7 +89,7 @@ TEST_CASE("validate output formats") {
   CHECK(text.out.rfind("bad-object-name/templates/service.yaml:5:3: error: Service name \"my_Svc\"", 0) == 0);
   Run sarif = run("bad-object-name --output sarif");
   CHECK(sarif.out.find("\"ruleId\": \"k8s-dns1123-name\"") != std::string::npos);
-  CHECK(sarif.out.find("\"startLine\": 16") != std::string::npos);
+  CHECK(sarif.out.find("\"startLine\": 18") != std::string::npos);
   CHECK(sarif.out.find("\"id\": \"values-exponent-number\"") != std::string::npos);  // every rule listed
 }
 

@@ -96,7 +96,14 @@ int run_validate(const Args& args) {
   }
   opts.namespace_ = r["namespace"].as<std::string>();
   opts.release_name = r["release-name"].as<std::string>();
-  if (r.count("kube-version")) opts.kube_version = r["kube-version"].as<std::string>();
+  if (r.count("kube-version")) {
+    opts.kube_version = r["kube-version"].as<std::string>();
+    try {
+      validate::normalize_kube_version(opts.kube_version);
+    } catch (const std::invalid_argument& e) {
+      return usage_error(std::string("--kube-version: ") + e.what());
+    }
+  }
   opts.kube_openapi = list("kube-openapi");
   opts.crds = list("crd");
   for (const auto& f : opts.kube_openapi) {

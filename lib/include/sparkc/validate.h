@@ -47,6 +47,10 @@ struct Capacity {
 // std::invalid_argument naming the bad part.
 Capacity parse_capacity(std::string_view spec);
 
+// A --kube-version as Helm prints it ("1.31" -> "v1.31.0"). Throws std::invalid_argument when
+// it is not a version.
+std::string normalize_kube_version(const std::string& v);
+
 // Options of a validation run.
 struct Options {
   chart::ValueOptions values;      // -f and --set, merged over the chart's values
