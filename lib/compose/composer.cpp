@@ -91,8 +91,16 @@ Composition compose(const Catalog& cat, const ComposeOptions& opts) {
 
   // Blocks.
   std::vector<std::string> wanted = {"core"};
-  for (const auto& b : preset->blocks) wanted.push_back(b);
+  // --backend switches a preset's Spark Connect server between executors as pods and a
+  // Standalone cluster; the cluster is a block, so the switch brings it or leaves it out
+  // (unless --with names it).
+  bool with_standalone = std::find(opts.with.begin(), opts.with.end(), "spark-standalone") != opts.with.end();
+  for (const auto& b : preset->blocks) {
+    if (opts.backend == "k8s" && b == "spark-standalone" && !with_standalone) continue;
+    wanted.push_back(b);
+  }
   for (const auto& b : opts.with) wanted.push_back(b);
+  if (opts.backend == "standalone" && cat.find_block("spark-standalone")) wanted.push_back("spark-standalone");
   std::set<std::string> dropped(opts.without.begin(), opts.without.end());
   for (const auto& d : dropped) need_block(cat, d, "--without");
   if (dropped.count("core")) throw ComposeError("--without: block \"core\" holds the shared helpers and cannot be removed");

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "compose/compose_internal.h"
 #include "sparkc/compose.h"
@@ -119,6 +120,25 @@ TEST_CASE("values layer defaults < catalogue < preset < -f < --set, with provena
                        "--spark-version 2.4: not in the version catalogue (templates/versions.yaml knows 3.5, 4.1)",
                        ComposeError);
   fs::remove_all(root);
+}
+
+TEST_CASE("--backend brings the Standalone cluster block in, or leaves it out") {
+  Catalog cat = Catalog::load(Catalog::default_data_dir());
+  auto blocks_of = [&](const std::string& preset, const std::string& backend,
+                       std::vector<std::string> with = {}) {
+    ComposeOptions o;
+    o.preset = preset;
+    o.backend = backend;
+    o.with = with;
+    std::set<std::string> names;
+    for (const Block* b : compose::compose(cat, o).blocks) names.insert(b->name);
+    return names;
+  };
+  CHECK(blocks_of("jupyter-connect-k8s", "standalone").count("spark-standalone") == 1);
+  CHECK(blocks_of("jupyter-connect-k8s", "k8s").count("spark-standalone") == 0);
+  CHECK(blocks_of("jupyter-connect-standalone", "k8s").count("spark-standalone") == 0);
+  CHECK(blocks_of("jupyter-connect-standalone", "k8s", {"spark-standalone"}).count("spark-standalone") == 1);
+  CHECK(blocks_of("jupyter-connect-standalone", "standalone").count("spark-standalone") == 1);
 }
 
 TEST_CASE("values.yaml keeps block order and comments, and round-trips to the same values") {

@@ -2,6 +2,7 @@
 // preset validating clean. The per-rule fixtures are in fixtures_test.cpp.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -78,21 +79,40 @@ TEST_CASE("docs/rules.md is generated from the registry and current") {
 }
 
 TEST_CASE("every preset validates with no errors and no warnings") {
+  // Each preset for both Spark lines and, when it has a Spark Connect server, both backends;
+  // with the Kubernetes 1.31 schema and the shared CRDs when ../shared is present.
+  validate::Options opts;
+  fs::path shared = fs::path(SPARKC_SOURCE_DIR).parent_path() / "shared" / "k8s-schemas";
+  if (fs::exists(shared / "kubernetes" / "v1.31" / "swagger.json")) {
+    opts.kube_openapi = {(shared / "kubernetes" / "v1.31" / "swagger.json").string()};
+    for (const auto& e : fs::recursive_directory_iterator(shared / "crds")) {
+      if (e.path().extension() == ".yaml") opts.crds.push_back(e.path().string());
+    }
+    std::sort(opts.crds.begin(), opts.crds.end());
+  } else {
+    MESSAGE("skipped: the schema rules on presets, ../shared/k8s-schemas not found");
+  }
   compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
   REQUIRE_FALSE(catalog.presets().empty());
-  fs::path root = fs::temp_directory_path() / "sparkc-validate-presets-test";
-  std::error_code ec;
-  fs::remove_all(root, ec);
-  fs::create_directories(root);
+  size_t checked = 0;
   for (const auto& p : catalog.presets()) {
-    CAPTURE(p.name);
-    compose::ComposeOptions copts;
-    copts.preset = p.name;
-    compose::Composition c = compose::compose(catalog, copts);
-    fs::path dir = root / p.name;
-    compose::write_chart(compose::build_chart(catalog, c), dir.string(), true);
-    validate::Report r = validate::validate_chart(dir.string(), {}, p.name);
-    CHECK(diag::render_text(r.diagnostics, r.sources) == "");
+    std::vector<std::optional<std::string>> backends = {std::nullopt};
+    if (p.backend) backends = {std::string("k8s"), std::string("standalone")};
+    for (const char* line : {"3.5", "4.1"}) {
+      for (const auto& backend : backends) {
+        CAPTURE(p.name);
+        CAPTURE(line);
+        CAPTURE(backend.value_or("-"));
+        compose::ComposeOptions copts;
+        copts.preset = p.name;
+        copts.spark_version = line;
+        copts.backend = backend;
+        compose::Composition c = compose::compose(catalog, copts);
+        validate::Report r = validate::validate_files(compose::build_chart(catalog, c), opts, p.name);
+        CHECK(diag::render_text(r.diagnostics, r.sources) == "");
+        ++checked;
+      }
+    }
   }
-  fs::remove_all(root, ec);
+  CHECK(checked > 2 * catalog.presets().size());
 }
