@@ -193,6 +193,15 @@ std::vector<RuleInfo> k8s_rule_infos() {
        "for most kinds), at most 253 characters, 63 for Services, Namespaces and labels-like names",
        "lower-case the name, replace '_' with '-', and truncate it with `trunc 63 | trimSuffix \"-\"`",
        Severity::Error, "metadata:\n  name: My_Service\n"},
+      {"k8s-env-reference", "k8s",
+       "a $(VAR) in a container's command, args or env value names no variable defined before it",
+       "Kubernetes expands $(VAR) only from the container's own env (entries above it, and "
+       "envFrom); an undefined reference is passed on literally, so the process gets the text "
+       "\"$(POD_IP)\" instead of an address and fails at run time, far from the cause",
+       "define the variable in the container's env (for the pod IP: `valueFrom: {fieldRef: "
+       "{fieldPath: status.podIP}}`) above its first use, or write $$(VAR) for a literal",
+       Severity::Warning,
+       "args: [\"--conf\", \"spark.driver.host=$(POD_IP)\"]   # no POD_IP in env\n"},
   };
 }
 
