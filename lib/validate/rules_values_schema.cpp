@@ -1,6 +1,8 @@
 // values-schema: the values Helm would install (chart defaults under -f and --set) against
 // values.schema.json, as Helm checks them at install time, with each violation located in
 // the values file that wrote the value.
+#include <set>
+
 #include "sparkc/chart.h"
 #include "validate/json_schema.h"
 #include "validate/rules.h"
@@ -38,6 +40,18 @@ std::string parent_path(const std::string& path) {
   return cut == std::string::npos ? "" : path.substr(0, cut);
 }
 
+// Every value path in `v` ("a.b", "a.list[0]"), as load_located names them.
+void collect_paths(const Value& v, const std::string& at, std::set<std::string>& out) {
+  out.insert(at);
+  if (v.is_map()) {
+    for (const auto& [k, child] : v.as_map()) collect_paths(child, at.empty() ? k : at + "." + k, out);
+  } else if (v.is_list()) {
+    for (size_t i = 0; i < v.as_list().size(); ++i) {
+      collect_paths(v.as_list()[i], at + "[" + std::to_string(i) + "]", out);
+    }
+  }
+}
+
 }  // namespace
 
 void run_values_schema_rule(Context& ctx) {
@@ -70,12 +84,31 @@ void run_values_schema_rule(Context& ctx) {
     } catch (const std::exception&) {
     }
   }
+  // Paths the command line sets (--set and its kin): reported as such, not at the nearest
+  // enclosing key of a values file.
+  std::set<std::string> from_flags;
+  try {
+    chart::ValueOptions flags = ctx.options().values;
+    flags.value_files.clear();
+    collect_paths(chart::merge_user_values(flags), "", from_flags);
+  } catch (const std::exception&) {
+  }
+  from_flags.erase("");
   // Keys refused by additionalProperties are reported here as errors (Helm refuses them) and
   // by values-unknown-key as warnings with a suggestion; both point at the same line.
   for (const auto& err : schema->validate(values)) {
     std::string path = pointer_to_path(err.instance_location, values);
     std::string rel = "values.yaml";
     yaml::Mark mark;
+    std::string subject = path.empty() ? "values" : "\"" + path + "\"";
+    // --set and its kin override every file, so a path they set is theirs.
+    if (from_flags.count(path)) {
+      ctx.add_external("<command line>");
+      ctx.report("values-schema", subject + " (--set): " + err.message, "<command line>", 0, 0, path,
+                 "see " + err.keyword_location.substr(err.keyword_location.empty() ? 0 : 1) +
+                     " in values.schema.json");
+      continue;
+    }
     for (std::string p = path;; p = parent_path(p)) {
       for (auto it = sources.rbegin(); it != sources.rend(); ++it) {
         if (auto pos = it->second.positions.find(p); pos != it->second.positions.end()) {
@@ -86,7 +119,6 @@ void run_values_schema_rule(Context& ctx) {
       }
       if (mark.line > 0 || p.empty()) break;
     }
-    std::string subject = path.empty() ? "values" : "\"" + path + "\"";
     ctx.report("values-schema", subject + ": " + err.message, rel, mark.line, mark.col, path,
                "see " + err.keyword_location.substr(err.keyword_location.empty() ? 0 : 1) +
                    " in values.schema.json");

@@ -53,6 +53,16 @@ TEST_CASE("-f files are validated under the name they were given") {
   fs::remove(tmp);
 }
 
+TEST_CASE("--set values that fail the schema are reported as the command line's") {
+  validate::Options opts;
+  opts.values.set = {"replicaCount=two"};
+  opts.values.set_string = {"maxFileSize=big"};
+  validate::Report r = run_fixture("clean", opts);
+  CHECK(diag::render_text(r.diagnostics, r.sources) ==
+        "<command line>: error: \"replicaCount\" (--set): expected integer, got string [values-schema]\n"
+        "  hint: see properties/replicaCount/type in values.schema.json\n");
+}
+
 TEST_CASE("the registry: unique kebab-case IDs with their group as prefix, every field filled") {
   static const std::regex id_re("[a-z0-9]+(-[a-z0-9]+)*");
   std::set<std::string> ids;
