@@ -3,10 +3,17 @@
 // names is in the chart, provided by the cluster (is_external: --external, the namespace's
 // default ServiceAccount, kube-root-ca.crt; built-in ClusterRoles and PriorityClasses), or
 // the reference is optional. A pod that names a missing object stays in ContainerCreating or
-// CreateContainerConfigError; a binding to a missing Role grants nothing.
+// CreateContainerConfigError; a binding to a missing Role grants nothing. A name the values
+// give under an "existing..." key (existingSecret, existingClaim) is one the user creates
+// before installing, by Helm convention, so its absence from the chart is no finding. Each
+// missing object is reported once per object that names it.
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <tuple>
 
+#include "sparkc/chart.h"
+#include "sparkc/yaml.h"
 #include "validate/k8s_refs.h"
 #include "validate/rules.h"
 
@@ -33,6 +40,37 @@ struct Ref {
   bool optional = false;  // optional: true
   bool key_only = false;  // repeats an earlier reference to add one of its keys
 };
+
+// The string values under keys named "existing..." (existingSecret, auth.existingSecret,
+// persistence.existingClaim), apart from the keys of such objects (existingSecretKey), in `v`.
+void collect_existing(const Value& v, std::set<std::string>& out) {
+  if (!v.is_map()) return;
+  for (const auto& [k, x] : v.as_map()) {
+    std::string lower;
+    for (char ch : k) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower.starts_with("existing") && !lower.ends_with("key") && !lower.ends_with("keys") && x.is_string() &&
+        !x.as_string().empty()) {
+      out.insert(x.as_string());
+    }
+    collect_existing(x, out);
+  }
+}
+
+// The names the chart's defaults and the user's values (-f, --set) give as existing objects.
+std::set<std::string> existing_names(Context& ctx) {
+  std::set<std::string> out;
+  try {
+    if (auto text = ctx.read("values.yaml")) collect_existing(yaml::load(*text, "values.yaml"), out);
+  } catch (const std::exception&) {
+    // chart-values-invalid reports a values file that does not parse.
+  }
+  try {
+    collect_existing(chart::merge_user_values(ctx.options().values), out);
+  } catch (const std::exception&) {
+    // The render already failed on these values and said why.
+  }
+  return out;
+}
 
 bool optional_flag(const Value& v) {
   const Value* o = v.is_map() ? v.find("optional") : nullptr;
@@ -214,14 +252,25 @@ bool has_key(const RenderedObject& o, const std::string& key) {
   return false;
 }
 
-void check_ref(Context& ctx, const Index& index, const RenderedObject& o, const std::string& ns, const Ref& r) {
+// What a run has found so far: the names the values call existing, and the missing objects
+// already reported per referring object (a pod naming a Secret in two env vars and a volume
+// gets one finding).
+struct Seen {
+  std::set<std::string> existing;
+  std::set<std::tuple<const RenderedObject*, std::string, std::string>> reported;
+};
+
+void check_ref(Context& ctx, const Index& index, Seen& seen, const RenderedObject& o, const std::string& ns,
+               const Ref& r) {
   if (r.name.empty() || r.optional) return;
   const RenderedObject* target = index.find(r.kind, ns, r.name);
   if (!target) {
     if (r.kind == "ClusterRole" && builtin_cluster_role(r.name)) return;
     if (r.kind == "PriorityClass" && r.name.starts_with("system-")) return;  // the built-in two
     if (is_external(ctx, r.kind, r.name)) return;
+    if (seen.existing.count(r.name)) return;
     if (r.key_only) return;  // the object itself is reported once
+    if (!seen.reported.emplace(&o, r.kind, r.name).second) return;
     std::string hint = "add the " + r.kind + " to the chart";
     if (r.kind == "ConfigMap" || r.kind == "Secret") hint += ", mark the reference `optional: true`";
     hint += ", or pass --external " + r.kind + "/" + r.name + " when the cluster provides it";
@@ -318,13 +367,14 @@ std::vector<Ref> object_refs(Context& ctx, const RenderedObject& o) {
 
 void check_references(Context& ctx) {
   Index index(ctx);
+  Seen seen{existing_names(ctx), {}};
   for (const auto& o : *ctx.objects()) {
     std::string ns = namespace_of(ctx, o);
-    for (const auto& r : object_refs(ctx, o)) check_ref(ctx, index, o, ns, r);
+    for (const auto& r : object_refs(ctx, o)) check_ref(ctx, index, seen, o, ns, r);
   }
   for (const auto& pod : ctx.pods()) {
     std::string ns = namespace_of(ctx, *pod.owner);
-    for (const auto& r : pod_refs(pod)) check_ref(ctx, index, *pod.owner, ns, r);
+    for (const auto& r : pod_refs(pod)) check_ref(ctx, index, seen, *pod.owner, ns, r);
     check_mounts(ctx, pod);
   }
 }
