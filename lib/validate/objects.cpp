@@ -377,9 +377,25 @@ yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& 
   bool at_root = true;
   yaml::Mark found{lines.front().number, 1};
   // Points at the object itself: the kind line when the path is empty.
+  bool kind_line = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.starts_with("kind:")) {
       found = {lines[i].number, 1};
+      kind_line = true;
+      break;
+    }
+  }
+  // An object an include writes whole ({{ include "x.deployment" . }}) is found at that line,
+  // not at the first line of its section (often an `if` or a variable holding a raw string).
+  for (size_t i = 0; i < lines.size() && !kind_line; ++i) {
+    std::string_view l = lines[i].text;
+    size_t b = l.find_first_not_of(" \t");
+    if (b == std::string_view::npos || !l.substr(b).starts_with("{{")) continue;
+    size_t w = l.find_first_not_of("{- \t", b);
+    if (w == std::string_view::npos) continue;
+    std::string_view word = l.substr(w);
+    if (word.starts_with("include ") || word.starts_with("template ") || word.starts_with("tpl ")) {
+      found = {lines[i].number, static_cast<int>(b) + 1};
       break;
     }
   }
@@ -458,6 +474,30 @@ yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& 
     if (!matched) break;
   }
   return found;
+}
+
+yaml::Mark locate_in_block(Context& ctx, const RenderedObject& o, const FieldPath& path, bool from_field_line,
+                           const std::function<size_t(std::string_view line)>& match) {
+  yaml::Mark m = locate_field(ctx, o, path);
+  auto text = m.line > 0 ? ctx.read(o.rel) : std::nullopt;
+  if (!text) return m;
+  // The block (a block scalar, or a quoted string over several lines) ends at the first line
+  // below the field that is not indented beyond the field's key.
+  size_t field_col = m.col > 0 ? static_cast<size_t>(m.col - 1) : 0;
+  int ln = 0;
+  size_t pos = 0;
+  while (pos < text->size()) {
+    size_t nl = text->find('\n', pos);
+    std::string_view line(text->data() + pos, (nl == std::string::npos ? text->size() : nl) - pos);
+    pos = nl == std::string::npos ? text->size() : nl + 1;
+    ++ln;
+    if (ln < m.line || (ln == m.line && !from_field_line)) continue;
+    size_t ind = line.find_first_not_of(' ');
+    if (ln > m.line && ind != std::string_view::npos && ind <= field_col) break;
+    size_t col = match(line);
+    if (col != std::string_view::npos) return {ln, static_cast<int>(col) + 1};
+  }
+  return m;
 }
 
 // --- Quantities --------------------------------------------------------------------------
