@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -87,6 +88,14 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx);
 // plainly (a field produced by `include` or `toYaml` is found at its parent). {0, 0} when the
 // template cannot be read.
 yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& path);
+
+// The line inside the multi-line string at `path` of `o` (a defaults file, a script, a DAG in a
+// block scalar) that `match` picks: the first template line below the field, within its block,
+// for which `match` returns a column (0-based; npos for no match). The field's own line is tried
+// too when `from_field_line` (a quoted string may start there). The field's location
+// (locate_field) when no line matches or the template cannot be read.
+yaml::Mark locate_in_block(Context& ctx, const RenderedObject& o, const FieldPath& path, bool from_field_line,
+                           const std::function<size_t(std::string_view line)>& match);
 
 // Kubernetes resource quantities ("500m", "2Gi", "1e3"): the amount in base units (cores,
 // bytes), or nullopt when `s` is not a quantity.
