@@ -29,6 +29,18 @@ std::optional<std::string> Context::read(const std::string& rel) {
     ss << in.rdbuf();
     if (in) text = ss.str();
   }
+  // Templates saved with Windows line ends render and parse like the others; the rules that
+  // read source lines (field locations, literal namespaces, passwords) and the snippets they
+  // print see "\n" alone. Line and column numbers stay the same.
+  if (text && text->find("\r\n") != std::string::npos) {
+    std::string lf;
+    lf.reserve(text->size());
+    for (size_t i = 0; i < text->size(); ++i) {
+      if ((*text)[i] == '\r' && i + 1 < text->size() && (*text)[i + 1] == '\n') continue;
+      lf += (*text)[i];
+    }
+    text = std::move(lf);
+  }
   if (text) sources_.add(display(rel), *text);
   cache_[rel] = text;
   return text;
