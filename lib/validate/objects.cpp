@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "sparkc/chart.h"
 #include "validate/rules.h"
@@ -229,6 +232,77 @@ std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects) {
   return pods;
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// The chart a dependency alias stands for: the name of the dependency of the chart in `dir`
+// (Chart.yaml, or requirements.yaml of apiVersion v1) whose alias is `alias`; "" when none.
+std::string aliased_chart(const fs::path& dir, const std::string& alias) {
+  for (const char* file : {"Chart.yaml", "requirements.yaml"}) {
+    std::ifstream in(dir / file, std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    try {
+      Value doc = yaml::load(ss.str(), file);
+      const Value* deps = doc.is_map() ? doc.find("dependencies") : nullptr;
+      if (!deps || !deps->is_list()) continue;
+      for (const auto& d : deps->as_list()) {
+        if (string_at(d, "alias") == alias) return string_at(d, "name");
+      }
+    } catch (const std::exception&) {
+      // chart-yaml-invalid reports it.
+    }
+  }
+  return "";
+}
+
+// The directory under `charts` that holds the chart named `name`: charts/NAME, or the one
+// whose Chart.yaml says so; "" when none does (a .tgz subchart).
+std::string chart_dir(const fs::path& charts, const std::string& name) {
+  std::error_code ec;
+  if (fs::is_directory(charts / name, ec)) return name;
+  for (const auto& e : fs::directory_iterator(charts, ec)) {
+    if (!e.is_directory(ec)) continue;
+    std::ifstream in(e.path() / "Chart.yaml", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    try {
+      if (Value doc = yaml::load(ss.str(), "Chart.yaml"); string_at(doc, "name") == name) {
+        return e.path().filename().string();
+      }
+    } catch (const std::exception&) {
+    }
+  }
+  return "";
+}
+
+// The path of a rendered template on disk. Helm names a subchart's templates after the
+// dependency's alias ("charts/jobs/templates/cronjob.yaml" for chart worker aliased jobs),
+// which is no file of the chart; findings there would have no line. Unchanged when the
+// subchart is not a directory.
+std::string template_file(const std::string& root, const std::string& rel) {
+  std::string base, rest = rel;
+  while (rest.starts_with("charts/")) {
+    size_t end = rest.find('/', 7);
+    if (end == std::string::npos) break;
+    std::string seg = rest.substr(7, end - 7);
+    std::error_code ec;
+    std::string dir = seg;
+    if (!fs::is_directory(fs::path(root) / base / "charts" / seg, ec)) {
+      std::string name = aliased_chart(fs::path(root) / base, seg);
+      dir = name.empty() ? "" : chart_dir(fs::path(root) / base / "charts", name);
+      if (dir.empty()) return rel;
+    }
+    base += "charts/" + dir + "/";
+    rest = rest.substr(end + 1);
+  }
+  return base + rest;
+}
+
+}  // namespace
+
 std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
   std::vector<std::pair<std::string, std::string>> rendered;
   std::shared_ptr<chart::Chart> c;
@@ -250,6 +324,10 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
   } catch (const std::exception& e) {
     report_render_error(ctx, e.what());
     return std::nullopt;
+  }
+  for (auto& [name, text] : rendered) {
+    size_t slash = name.find('/');
+    if (slash != std::string::npos) name = name.substr(0, slash + 1) + template_file(ctx.dir(), name.substr(slash + 1));
   }
   ctx.set_manifests(rendered);
   std::vector<RenderedObject> out;
