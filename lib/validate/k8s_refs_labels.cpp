@@ -202,6 +202,23 @@ bool watches_own_namespace(const Context& ctx, const RenderedObject& o) {
                      [&](const Value& n) { return scalar_text(n) == own; });
 }
 
+// Whether `sel` asks for Spark's driver or executor pods (spark-role: driver or executor, in
+// matchLabels or matchExpressions).
+bool selects_spark_role(const Value& sel) {
+  auto role = [](const Value& v) { return v.is_string() && (v.as_string() == "driver" || v.as_string() == "executor"); };
+  if (const Value* ml = sel.find("matchLabels"); ml && ml->is_map()) {
+    if (const Value* r = ml->find("spark-role"); r && role(*r)) return true;
+  }
+  if (const Value* me = sel.find("matchExpressions"); me && me->is_list()) {
+    for (const auto& e : me->as_list()) {
+      const Value* vals = e.is_map() ? e.find("values") : nullptr;
+      if (string_at(e, "key") != "spark-role" || string_at(e, "operator") != "In" || !vals || !vals->is_list()) continue;
+      if (std::any_of(vals->as_list().begin(), vals->as_list().end(), role)) return true;
+    }
+  }
+  return false;
+}
+
 // PodDisruptionBudgets, NetworkPolicies and monitors that select nothing the chart runs.
 void check_selects_something(Context& ctx, const RenderedObject& o) {
   const char* rule = "k8s-selector-no-pods";
@@ -230,6 +247,13 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
     }
     ctx.report_object(rule, o, at, who + " selects no Service of the chart" + wanted,
                       "select the labels of the Service that serves the metrics port");
+    return;
+  }
+  // Spark pods that applications submitted from outside the chart create (spark-submit from a
+  // laptop or a CI job) are not described anywhere in it: a policy or monitor for them is
+  // judged only when the chart describes Spark pods of its own.
+  if (selects_spark_role(*sel) &&
+      std::none_of(ctx.pods().begin(), ctx.pods().end(), [](const Pod& p) { return !p.spark_role.empty(); })) {
     return;
   }
   for (const auto& pod : ctx.pods()) {
