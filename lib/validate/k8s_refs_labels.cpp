@@ -257,7 +257,9 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
     return;
   }
   for (const auto& pod : ctx.pods()) {
-    if (!can_be_selected(pod) || namespace_of(ctx, *pod.owner) != ns) continue;
+    // A pod template file (Airflow's KubernetesExecutor task pods) describes pods a program
+    // creates at run time: a policy or a monitor may well be meant for them.
+    if ((!can_be_selected(pod) && !pod.embedded) || namespace_of(ctx, *pod.owner) != ns) continue;
     if (selector_mismatch(*sel, selectable_labels(pod)).empty()) return;
   }
   ctx.report_object(rule, o, at, who + " selects no pod of the chart" + wanted,

@@ -48,7 +48,10 @@ when a DAG submits them), "ingress" (the ingress controller), "prometheus", or "
 {{- $flows = append $flows (dict "component" "airflow-api-server" "rules" (list (dict "ports" (list "http") "from" (list "release" "ingress")))) -}}
 {{- $flows = append $flows (dict "component" "airflow-scheduler" "rules" (list (dict "ports" (list "task-logs") "from" (list "component=airflow-api-server")))) -}}
 {{- $flows = append $flows (dict "component" "airflow-triggerer" "rules" (list (dict "ports" (list "trigger-logs") "from" (list "component=airflow-api-server")))) -}}
+{{- /* Task pods exist only with KubernetesExecutor (LocalExecutor runs tasks in the scheduler). */}}
+{{- if eq (toString .Values.airflow.executor) "KubernetesExecutor" -}}
 {{- $flows = append $flows (dict "component" "airflow-worker" "rules" (list (dict "ports" (list 8793) "from" (list "component=airflow-api-server")))) -}}
+{{- end -}}
 {{- end -}}
 {{- if include "sc.enabled" (list . "mlflow") -}}
 {{- $flows = append $flows (dict "component" "mlflow" "rules" (list (dict "ports" (list "http") "from" (list "release" "spark" "ingress")))) -}}
