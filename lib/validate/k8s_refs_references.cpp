@@ -4,9 +4,10 @@
 // default ServiceAccount, kube-root-ca.crt; built-in ClusterRoles and PriorityClasses), or
 // the reference is optional. A pod that names a missing object stays in ContainerCreating or
 // CreateContainerConfigError; a binding to a missing Role grants nothing. A name the values
-// give under an "existing..." key (existingSecret, existingClaim) is one the user creates
-// before installing, by Helm convention, so its absence from the chart is no finding. Each
-// missing object is reported once per object that names it.
+// give under an "existing..." key (existingSecret, existingClaim), or as the name of a
+// serviceAccount with create: false, is one the user creates before installing, by Helm
+// convention, so its absence from the chart is no finding. Each missing object is reported
+// once per object that names it.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -42,12 +43,20 @@ struct Ref {
 };
 
 // The string values under keys named "existing..." (existingSecret, auth.existingSecret,
-// persistence.existingClaim), apart from the keys of such objects (existingSecretKey), in `v`.
+// persistence.existingClaim), apart from the keys of such objects (existingSecretKey), and the
+// name of a serviceAccount block that does not create it ({create: false, name: spark}: the
+// other Helm convention for an object made before installing), in `v`.
 void collect_existing(const Value& v, std::set<std::string>& out) {
   if (!v.is_map()) return;
   for (const auto& [k, x] : v.as_map()) {
     std::string lower;
     for (char ch : k) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower.ends_with("serviceaccount") && x.is_map()) {
+      const Value* create = x.find("create");
+      if (create && create->is_bool() && !create->as_bool() && !string_at(x, "name").empty()) {
+        out.insert(string_at(x, "name"));
+      }
+    }
     if (lower.starts_with("existing") && !lower.ends_with("key") && !lower.ends_with("keys") && x.is_string() &&
         !x.as_string().empty()) {
       out.insert(x.as_string());
@@ -56,19 +65,34 @@ void collect_existing(const Value& v, std::set<std::string>& out) {
   }
 }
 
-// The names the chart's defaults and the user's values (-f, --set) give as existing objects.
+// `over` laid over `base` as Helm coalesces user values over a chart's defaults (maps merge,
+// anything else replaces).
+Value overlay(const Value& base, const Value& over) {
+  if (!base.is_map() || !over.is_map()) return over;
+  Value out = base.deep_copy();
+  for (const auto& [k, v] : over.as_map()) {
+    const Value* b = out.find(k);
+    out.mutable_map()[k] = b ? overlay(*b, v) : v;
+  }
+  return out;
+}
+
+// The names the values (the chart's defaults with -f and --set over them) give as existing
+// objects.
 std::set<std::string> existing_names(Context& ctx) {
-  std::set<std::string> out;
+  Value values = Value::map();
   try {
-    if (auto text = ctx.read("values.yaml")) collect_existing(yaml::load(*text, "values.yaml"), out);
+    if (auto text = ctx.read("values.yaml")) values = yaml::load(*text, "values.yaml");
   } catch (const std::exception&) {
     // chart-values-invalid reports a values file that does not parse.
   }
   try {
-    collect_existing(chart::merge_user_values(ctx.options().values), out);
+    values = overlay(values, chart::merge_user_values(ctx.options().values));
   } catch (const std::exception&) {
     // The render already failed on these values and said why.
   }
+  std::set<std::string> out;
+  collect_existing(values, out);
   return out;
 }
 

@@ -89,7 +89,8 @@ std::vector<RuleInfo> k8s_refs_rule_infos() {
        "pods later, so the error shows up only in kubectl describe. Optional references, the "
        "namespace's default ServiceAccount, kube-root-ca.crt, the built-in ClusterRoles and "
        "PriorityClasses, and names the values give under an existing... key (existingSecret, "
-       "existingClaim: objects the user creates before installing) are fine",
+       "existingClaim) or as a serviceAccount with create: false (objects the user creates "
+       "before installing) are fine",
        "add the object to the chart, mark the reference `optional: true`, or declare what the "
        "cluster provides with --external KIND/NAME",
        Severity::Error,
