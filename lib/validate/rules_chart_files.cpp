@@ -90,9 +90,25 @@ void check_crds(Context& ctx, const std::vector<std::string>& files) {
       continue;
     }
     size_t search_from = 0;
+    // The line of each document's top-level `kind:`, in file order (so a finding about the
+    // document points at it rather than at no line).
+    size_t kind_from = 0;
+    auto next_kind_line = [&]() -> yaml::Mark {
+      for (size_t at = kind_from; at < text->size();) {
+        size_t eol = text->find('\n', at);
+        if (std::string_view(*text).substr(at).starts_with("kind:")) {
+          kind_from = eol == std::string::npos ? text->size() : eol + 1;
+          return {static_cast<int>(std::count(text->begin(), text->begin() + static_cast<long>(at), '\n')) + 1, 1};
+        }
+        if (eol == std::string::npos) break;
+        at = eol + 1;
+      }
+      return {0, 0};
+    };
     for (const auto& d : docs) {
       if (d.is_nil()) continue;
       std::string kind = string_at(d, "kind"), api = string_at(d, "apiVersion");
+      yaml::Mark kind_mark = kind.empty() ? yaml::Mark{0, 0} : next_kind_line();
       if (kind == "CustomResourceDefinition" && api.starts_with("apiextensions.k8s.io/")) {
         // apiextensions.k8s.io/v1beta1 CRDs, common in old charts, are gone since 1.22.
         if (auto f = kube ? api_lifecycle_finding(api, kind, *kube) : std::nullopt) {
@@ -113,7 +129,7 @@ void check_crds(Context& ctx, const std::vector<std::string>& files) {
                  "object " + (name.empty() ? std::string() : "\"" + name + "\" ") + "in crds/ is a " +
                      (kind.empty() ? std::string("document without kind") : "\"" + kind + "\"") +
                      ", not an apiextensions.k8s.io CustomResourceDefinition",
-                 rel, 0, 0, "", "move it to templates/; crds/ holds only CustomResourceDefinitions");
+                 rel, kind_mark.line, kind_mark.col, "", "move it to templates/; crds/ holds only CustomResourceDefinitions");
     }
   }
 }
