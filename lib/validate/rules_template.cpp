@@ -52,6 +52,33 @@ std::string yaml_reason(const std::string& what) {
 }
 
 // template-invalid-yaml and template-leading-indent on one rendered template.
+// The 0-based line of `text` holding the first byte the YAML reader refuses before parsing (a
+// byte that is not UTF-8, or a control character other than tab and line ends), or -1. The
+// reader reports such errors at the start of the stream, which says nothing of where they are.
+int first_unreadable_line(std::string_view text) {
+  int line = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) return line;
+      ++i;
+      continue;
+    }
+    size_t n = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    if (n == 0 || (n == 4 && c >= 0xf5) || i + n > text.size()) return line;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return line;
+    }
+    i += n;
+  }
+  return -1;
+}
+
 void check_rendered(Context& ctx, const std::string& rel, const std::string& text) {
   std::vector<std::string_view> lines = split_text_lines(text);
   auto tmpl = ctx.read(rel);
@@ -80,14 +107,21 @@ void check_rendered(Context& ctx, const std::string& rel, const std::string& tex
       v = yaml::load(doc.text, rel);
     } catch (const yaml::YamlError& e) {
       int r = doc.first_line + std::max(1, e.line) - 1;
+      std::string why = e.what();
+      bool bytes = why.find("UTF-8") != std::string::npos || why.find("control characters") != std::string::npos;
+      if (bytes) {
+        if (int bad = first_unreadable_line(doc.text); bad >= 0) r = doc.first_line + bad;
+      }
       r = std::min(r, static_cast<int>(lines.size()) - 1);
       yaml::Mark m = trace(r);
       ctx.report("template-invalid-yaml",
                  "rendered output is not valid YAML: " + yaml_reason(e.what()) + " (rendered line " +
                      std::to_string(r + 1) + ")",
                  rel, m.line, m.col, "",
-                 "check the `nindent`/`indent` width of included text and toYaml output here; "
-                 "`helm template --debug` prints the rendered file");
+                 bytes ? "save the template, and the values it prints, as UTF-8 without control characters; "
+                         "binary data belongs in a Secret or ConfigMap binaryData, base64-encoded"
+                       : "check the `nindent`/`indent` width of included text and toYaml output here; "
+                         "`helm template --debug` prints the rendered file");
       continue;
     }
     // Helm decodes every document into an object; text that parses as a string or a list is
