@@ -23,9 +23,12 @@ event-log directory, service addresses) is computed here once and referenced eve
 {{- end -}}
 {{- end -}}
 
-{{/* A component's object name: (dict "root" $ "component" "connect"). */}}
+{{/* A component's object name: (dict "root" $ "component" "connect"). The full name gives way
+     to the component when both do not fit in 63 characters: cutting the component instead made
+     the names of different components of a long release name the same. */}}
 {{- define "sc.componentName" -}}
-{{- printf "%s-%s" (include "sc.fullname" .root) .component | trunc 63 | trimSuffix "-" -}}
+{{- $room := int (max 1 (sub 62 (len .component))) -}}
+{{- printf "%s-%s" (include "sc.fullname" .root | trunc $room | trimSuffix "-") .component | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
 {{/* chart label value: name-version. */}}
