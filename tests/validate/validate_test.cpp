@@ -126,3 +126,27 @@ TEST_CASE("every preset validates with no errors and no warnings") {
   }
   CHECK(checked > 2 * catalog.presets().size());
 }
+
+TEST_CASE("every preset validates clean with the settings a user flips") {
+  // A long release name (components once lost their suffix to the 63-character cut and
+  // collided), another namespace, Secrets and ServiceAccounts the user creates before
+  // installing, and Airflow without its example DAGs (the spark-submit rights once went with
+  // them).
+  compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
+  for (const auto& p : catalog.presets()) {
+    CAPTURE(p.name);
+    compose::ComposeOptions copts;
+    copts.preset = p.name;
+    compose::Composition c = compose::compose(catalog, copts);
+    validate::Options opts;
+    opts.release_name = "spark-platform-production-eu-west-1";
+    opts.namespace_ = "analytics";
+    if (c.values.find("minio")) opts.values.set.push_back("minio.auth.existingSecret=minio-root");
+    if (c.values.find("airflow")) opts.values.set.push_back("airflow.dags.examples=false");
+    if (c.values.find("sparkConnect")) {
+      opts.values.set.push_back("sparkConnect.serviceAccount.create=false,sparkConnect.serviceAccount.name=connect");
+    }
+    validate::Report r = validate::validate_files(compose::build_chart(catalog, c), opts, p.name);
+    CHECK(diag::render_text(r.diagnostics, r.sources) == "");
+  }
+}
