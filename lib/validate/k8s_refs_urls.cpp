@@ -44,25 +44,13 @@ void report_url(Context& ctx, const RenderedObject& o, const FieldPath& path, co
     size_t end = s.find_first_of(" \t=\n", first);
     if (first != std::string::npos && first < at) word = s.substr(first, end - first);
   }
-  yaml::Mark m = locate_field(ctx, o, path);
-  auto text = word.empty() || m.line <= 0 ? std::nullopt : ctx.read(o.rel);
-  if (text) {
-    int ln = 0;
-    size_t pos = 0;
-    size_t field_col = m.col > 0 ? static_cast<size_t>(m.col - 1) : 0;
-    while (pos < text->size()) {
-      size_t nl = text->find('\n', pos);
-      std::string_view line(text->data() + pos, (nl == std::string::npos ? text->size() : nl) - pos);
-      pos = nl == std::string::npos ? text->size() : nl + 1;
-      if (++ln <= m.line) continue;
-      size_t ind = line.find_first_not_of(' ');
-      if (ind != std::string_view::npos && ind <= field_col) break;  // the block ended
-      if (ind != std::string_view::npos && line.substr(ind).starts_with(word)) {
-        m = {ln, static_cast<int>(ind) + 1};
-        break;
-      }
-    }
-  }
+  yaml::Mark m = word.empty() ? locate_field(ctx, o, path)
+                              : locate_in_block(ctx, o, path, false, [&](std::string_view line) {
+                                  size_t ind = line.find_first_not_of(' ');
+                                  return ind != std::string_view::npos && line.substr(ind).starts_with(word)
+                                             ? ind
+                                             : std::string_view::npos;
+                                });
   ctx.report(kRule, std::move(message), o.rel, m.line, m.col, o.ident() + ":" + format_field_path(path),
              std::move(hint));
 }

@@ -797,42 +797,26 @@ void report_entry(Context& ctx, const std::string& rule_id, const SparkConfEntry
                   std::string hint) {
   const RenderedObject& o = *e.owner;
   if (ctx.options().disabled.count(rule_id) || o.suppresses(rule_id)) return;
-  yaml::Mark m = locate_field(ctx, o, e.path);
   std::string path = o.ident() + ":" + format_field_path(e.path);
   const Value* v = value_at(o.doc, e.path);
   bool several = v && v->is_string() && v->as_string().find('\n') != std::string::npos;
-  if (several) {
-    path += ":" + e.key;
-    // Inside a block scalar (a defaults file, a script, a DAG): the first line below the field
-    // that writes the key, when the template writes it plainly.
-    auto text = ctx.read(o.rel);
-    if (text && m.line > 0) {
-      int ln = 0;
-      size_t pos = 0;
-      size_t field_col = m.col > 0 ? static_cast<size_t>(m.col - 1) : 0;
-      while (pos < text->size()) {
-        size_t nl = text->find('\n', pos);
-        std::string_view line(text->data() + pos, (nl == std::string::npos ? text->size() : nl) - pos);
-        pos = nl == std::string::npos ? text->size() : nl + 1;
-        if (++ln < m.line) continue;
-        size_t ind = line.find_first_not_of(' ');
-        if (ln > m.line && ind != std::string_view::npos && ind <= field_col) break;
-        if (ind != std::string_view::npos && (line[ind] == '#' || line[ind] == '!')) continue;  // a comment
-        size_t at = line.find(e.key);
-        while (at != std::string_view::npos) {
-          size_t after = at + e.key.size();
-          bool starts = at == 0 || std::string_view(" \t\"'=").find(line[at - 1]) != std::string_view::npos;
-          bool ends = after == line.size() || std::string_view(" \t=:\"'").find(line[after]) != std::string_view::npos;
-          if (starts && ends) break;
-          at = line.find(e.key, at + 1);
-        }
-        if (at != std::string_view::npos) {
-          m = {ln, static_cast<int>(at) + 1};
-          break;
-        }
-      }
+  if (several) path += ":" + e.key;
+  // Inside a block scalar (a defaults file, a script, a DAG): the first line from the field on
+  // that writes the key as a word outside a comment, when the template writes it plainly.
+  auto writes_key = [&](std::string_view line) {
+    size_t ind = line.find_first_not_of(' ');
+    if (ind != std::string_view::npos && (line[ind] == '#' || line[ind] == '!')) return std::string_view::npos;
+    size_t at = line.find(e.key);
+    while (at != std::string_view::npos) {
+      size_t after = at + e.key.size();
+      bool starts = at == 0 || std::string_view(" \t\"'=").find(line[at - 1]) != std::string_view::npos;
+      bool ends = after == line.size() || std::string_view(" \t=:\"'").find(line[after]) != std::string_view::npos;
+      if (starts && ends) break;
+      at = line.find(e.key, at + 1);
     }
-  }
+    return at;
+  };
+  yaml::Mark m = several ? locate_in_block(ctx, o, e.path, true, writes_key) : locate_field(ctx, o, e.path);
   ctx.report(rule_id, std::move(message), o.rel, m.line, m.col, std::move(path), std::move(hint));
 }
 
