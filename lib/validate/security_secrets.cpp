@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <optional>
 #include <set>
 
 #include "validate/security.h"
 #include "validate/spark_conf.h"
+#include "yaml/base64.h"
 
 namespace sparkc::validate::detail {
 namespace {
@@ -93,27 +93,12 @@ bool well_known_password(std::string_view v) {
   return known.count(lower(std::string(v))) > 0;
 }
 
-// Decodes standard base64; nullopt when `in` is not base64.
-std::optional<std::string> decode_base64(std::string_view in) {
+// Secret data as the API server decodes it (Go's base64.StdEncoding: padded, line breaks
+// ignored); nullopt when it is not base64, since such a Secret is rejected at install and
+// holds no password.
+std::optional<std::string> decode_secret_data(std::string_view in) {
   std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char ch : in) {
-    int d;
-    if (ch >= 'A' && ch <= 'Z') d = ch - 'A';
-    else if (ch >= 'a' && ch <= 'z') d = ch - 'a' + 26;
-    else if (ch >= '0' && ch <= '9') d = ch - '0' + 52;
-    else if (ch == '+') d = 62;
-    else if (ch == '/') d = 63;
-    else if (ch == '=' || ch == '\n' || ch == '\r') continue;
-    else return std::nullopt;
-    acc = (acc << 6) | static_cast<uint32_t>(d);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xff);
-    }
-  }
+  if (!yaml::detail::base64_decode(in, &out)) return std::nullopt;
   return out;
 }
 
@@ -203,7 +188,7 @@ void check_secret_object(Context& ctx, const RenderedObject& o) {
     if (!m || !m->is_map()) continue;
     for (const auto& [key, v] : m->as_map()) {
       if (!v.is_string() || !names_credential(key)) continue;
-      std::optional<std::string> plain = std::string(field) == "data" ? decode_base64(v.as_string()) : v.as_string();
+      std::optional<std::string> plain = std::string(field) == "data" ? decode_secret_data(v.as_string()) : v.as_string();
       if (!plain || !well_known_password(*plain)) continue;
       ctx.report_object("security-hardcoded-password", o, {field, key},
                         "Secret key " + quoted(key) + " holds the well-known default password " + quoted(*plain),

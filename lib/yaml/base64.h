@@ -1,4 +1,5 @@
-// Standard base64 (RFC 4648, padded), as Go's encoding/base64.StdEncoding (private to lib/yaml).
+// Standard base64 (RFC 4648, padded), as Go's encoding/base64.StdEncoding (private to lib/yaml,
+// and lib/validate, which decodes Secret data as the API server does).
 #pragma once
 
 #include <string>
