@@ -278,10 +278,8 @@ std::string chart_dir(const fs::path& charts, const std::string& name) {
   return "";
 }
 
-// The path of a rendered template on disk. Helm names a subchart's templates after the
-// dependency's alias ("charts/jobs/templates/cronjob.yaml" for chart worker aliased jobs),
-// which is no file of the chart; findings there would have no line. Unchanged when the
-// subchart is not a directory.
+}  // namespace
+
 std::string template_file(const std::string& root, const std::string& rel) {
   std::string base, rest = rel;
   while (rest.starts_with("charts/")) {
@@ -300,8 +298,6 @@ std::string template_file(const std::string& root, const std::string& rel) {
   }
   return base + rest;
 }
-
-}  // namespace
 
 std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
   std::vector<std::pair<std::string, std::string>> rendered;

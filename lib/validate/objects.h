@@ -79,6 +79,12 @@ std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects);
 // Kinds whose spec.template is a pod template.
 bool is_workload_kind(std::string_view kind);
 
+// The path on disk, relative to the chart root `chart_dir`, of the template Helm names `rel`.
+// Helm names a subchart's templates after the dependency's alias ("charts/jobs/templates/
+// cronjob.yaml" for chart worker aliased jobs), which is no file of the chart. `rel` itself when
+// the subchart is not a directory (a .tgz).
+std::string template_file(const std::string& chart_dir, const std::string& rel);
+
 // Renders the chart as `helm template` does and splits the output into objects; nullopt after
 // reporting template-render-error when the chart does not load or render.
 std::optional<std::vector<RenderedObject>> render_objects(Context& ctx);

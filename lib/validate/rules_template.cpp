@@ -299,7 +299,7 @@ void report_render_error(Context& ctx, const std::string& message) {
   static const RE2 loc("(?:template: |\\()([^():\\s]+/[^():\\s]+):([0-9]+)(?::([0-9]+))?");
   std::string name, line, col;
   if (RE2::PartialMatch(message, loc, &name, &line, &col)) {
-    std::string rel = chart_relative(name);
+    std::string rel = template_file(ctx.dir(), chart_relative(name));
     ctx.read(rel);  // registers the source, so the report shows the line
     // The diagnostic shows the location, so the message drops it: "template: LOC: executing
     // ..." keeps "executing ...", "parse error at (LOC): MSG" becomes "parse error: MSG", and
@@ -316,7 +316,9 @@ void report_render_error(Context& ctx, const std::string& message) {
   } else {
     static const RE2 in_file("\\(([^():\\s]+/[^():\\s]+)\\)");
     ctx.report("template-render-error", message,
-               RE2::PartialMatch(message, in_file, &name) ? chart_relative(name) : "Chart.yaml", 0, 0);
+               RE2::PartialMatch(message, in_file, &name) ? template_file(ctx.dir(), chart_relative(name))
+                                                          : "Chart.yaml",
+               0, 0);
   }
 }
 
