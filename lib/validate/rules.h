@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "sparkc/diagnostic.h"
 #include "sparkc/validate.h"
@@ -63,6 +64,9 @@ class Context {
   diag::SourceMap sources_;
   std::map<std::string, std::optional<std::string>> cache_;
   std::set<std::string> external_;
+  // What report() has recorded (rule, file, line, column, message): objects a `range` writes
+  // from one template line would otherwise repeat the same finding word for word.
+  std::set<std::tuple<std::string, std::string, int, int, std::string>> reported_;
   bool rendered_ = false;
   std::optional<std::vector<RenderedObject>> objects_;
   std::vector<Pod> pods_;

@@ -54,6 +54,7 @@ std::string Context::display(const std::string& rel) const {
 void Context::report(const std::string& rule_id, std::string message, const std::string& rel,
                      int line, int col, std::string path, std::string hint) {
   if (opts_.disabled.count(rule_id)) return;
+  if (!reported_.emplace(rule_id, rel, line, col, message).second) return;
   const RuleInfo* info = find_rule(rule_id);
   diag::Diagnostic d;
   d.severity = info ? info->severity : diag::Severity::Error;
