@@ -139,7 +139,8 @@ void check_workload_selector(Context& ctx, const RenderedObject& o) {
   const Value* labels = value_at(*spec, {"template", "metadata", "labels"});
   Value template_labels = labels ? *labels : Value::map();
   const Value* sel = spec->find("selector");
-  std::string who = o.kind + " \"" + o.name + "\"";
+  // An unnamed object is template-missing-name's finding; here it is just its kind.
+  std::string who = o.name.empty() ? o.kind : o.kind + " \"" + o.name + "\"";
   if (needs_selector(o)) {
     if (!sel || sel->is_nil()) {
       ctx.report_object(rule, o, {"spec"}, who + " has no spec.selector, which " + o.api_version + " requires",
@@ -234,7 +235,8 @@ void check_selects_something(Context& ctx, const RenderedObject& o) {
   // An empty selector means every pod of the namespace; nothing to compare.
   if (!sel || !selector_has_requirements(*sel) || !watches_own_namespace(ctx, o)) return;
   std::string ns = namespace_of(ctx, o);
-  std::string who = o.kind + " \"" + o.name + "\"";
+  // An unnamed object is template-missing-name's finding; here it is just its kind.
+  std::string who = o.name.empty() ? o.kind : o.kind + " \"" + o.name + "\"";
   std::string wanted;
   if (const Value* ml = sel->find("matchLabels"); ml && ml->is_map() && !ml->as_map().empty()) {
     wanted = " (" + format_labels(*ml) + ")";
