@@ -299,6 +299,45 @@ std::string template_file(const std::string& root, const std::string& rel) {
   return base + rest;
 }
 
+namespace {
+
+// "group/version" and "group/version/Kind" of every served version of the
+// CustomResourceDefinitions in `files`, as Helm's --api-versions takes them.
+std::vector<std::string> crd_api_versions(const std::vector<std::string>& files) {
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::vector<Value> docs;
+    try {
+      docs = yaml::load_all(ss.str(), f);
+    } catch (const std::exception&) {
+      continue;  // k8s-schema reports a CRD file it cannot read
+    }
+    for (const auto& d : docs) {
+      if (string_at(d, "kind") != "CustomResourceDefinition") continue;
+      const Value* spec = d.find("spec");
+      if (!spec) continue;
+      std::string group = string_at(*spec, "group");
+      const Value* names = spec->find("names");
+      std::string kind = names ? string_at(*names, "kind") : "";
+      const Value* versions = spec->find("versions");
+      if (group.empty() || !versions || !versions->is_list()) continue;
+      for (const auto& v : versions->as_list()) {
+        const Value* served = v.find("served");
+        if (served && served->is_bool() && !served->as_bool()) continue;
+        std::string gv = group + "/" + string_at(v, "name");
+        out.push_back(gv);
+        if (!kind.empty()) out.push_back(gv + "/" + kind);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
   std::vector<std::pair<std::string, std::string>> rendered;
   std::shared_ptr<chart::Chart> c;
@@ -315,6 +354,9 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
     to.release_name = ctx.options().release_name;
     to.namespace_ = ctx.options().namespace_;
     if (!ctx.options().kube_version.empty()) to.kube_version = normalize_kube_version(ctx.options().kube_version);
+    // The cluster serves the custom resources of the --crd files, so templates that check
+    // .Capabilities.APIVersions for them (ServiceMonitors, SparkApplications) render them.
+    to.api_versions = crd_api_versions(ctx.options().crds);
     Value top = chart::make_render_values(*c, user, to);
     rendered = chart::render_templates(*c, top);
   } catch (const std::exception& e) {
