@@ -109,15 +109,23 @@ void run_values_schema_rule(Context& ctx) {
                      " in values.schema.json");
       continue;
     }
+    bool exact = false;
     for (std::string p = path;; p = parent_path(p)) {
       for (auto it = sources.rbegin(); it != sources.rend(); ++it) {
         if (auto pos = it->second.positions.find(p); pos != it->second.positions.end()) {
           rel = it->first;
           mark = pos->second;
+          exact = p == path;
           break;
         }
       }
       if (mark.line > 0 || p.empty()) break;
+    }
+    // A key the schema refuses (additionalProperties) is the key's fault, not its value's:
+    // point at the key, where values-unknown-key points too.
+    if (exact && err.keyword_location.ends_with("/additionalProperties") && !path.ends_with("]")) {
+      size_t dot = path.find_last_of('.');
+      if (auto t = ctx.read(rel)) mark = key_mark(*t, mark, dot == std::string::npos ? path : path.substr(dot + 1));
     }
     ctx.report("values-schema", subject + ": " + err.message, rel, mark.line, mark.col, path,
                "see " + err.keyword_location.substr(err.keyword_location.empty() ? 0 : 1) +
