@@ -141,7 +141,10 @@ void check_pod_name_prefix(Reporter& r, const std::vector<SparkConf>& confs) {
                 "executor pod name prefix " + quoted(e->value) +
                     " is not a lower-case DNS label of at most 47 characters: Spark refuses it",
                 "use lower-case letters, digits and '-', at most 47 characters");
-      } else if (e->value.find(release) == std::string::npos) {
+      } else if (e->value.find(release) == std::string::npos &&
+                 // A release name of 47 characters or more cannot fit: the release name cut to
+                 // the limit (trimSuffix may take a final '-') is as release-scoped as it gets.
+                 !(release.size() >= 47 && e->value.size() >= 46 && release.starts_with(e->value))) {
         r.entry("spark-executor-pod-name-prefix", *e,
                 "executor pod name prefix " + quoted(e->value) + " does not contain the release name " +
                     quoted(release) + ": two releases in one namespace would create the same executor pods",
