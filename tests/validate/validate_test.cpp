@@ -129,9 +129,9 @@ TEST_CASE("every preset validates with no errors and no warnings") {
 
 TEST_CASE("every preset validates clean with the settings a user flips") {
   // Helm's longest release name, 53 characters (components once lost their suffix to the
-  // 63-character cut and collided; an executor pod name prefix cannot hold it), another namespace, Secrets and ServiceAccounts the user creates before
-  // installing, and Airflow without its example DAGs (the spark-submit rights once went with
-  // them).
+  // 63-character cut and collided; an executor pod name prefix cannot hold it), another
+  // namespace, Secrets and ServiceAccounts the user creates before installing, and Airflow
+  // without its example DAGs (the spark-submit rights once went with them).
   compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
   for (const auto& p : catalog.presets()) {
     CAPTURE(p.name);
