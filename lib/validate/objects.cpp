@@ -133,6 +133,19 @@ FieldPath Pod::path_of(const FieldPath& below) const {
   return p;
 }
 
+std::optional<Value> pod_template_file(const Value& text) {
+  // Only text that names the kind can be a Pod; the test spares parsing every other entry.
+  if (!text.is_string() || text.as_string().find("kind: Pod") == std::string::npos) return std::nullopt;
+  Value doc;
+  try {
+    doc = yaml::load(text.as_string());
+  } catch (const std::exception&) {
+    return std::nullopt;  // not YAML: not a pod template
+  }
+  if (string_at(doc, "kind") != "Pod") return std::nullopt;
+  return doc;
+}
+
 std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects) {
   std::vector<Pod> pods;
   auto spark_pod = [](Pod& pod, const std::string& role) {
@@ -187,14 +200,9 @@ std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects) {
       const Value* data = doc.find("data");
       if (!data || !data->is_map()) continue;
       for (const auto& [key, text] : data->as_map()) {
-        if (!text.is_string() || text.as_string().find("kind: Pod") == std::string::npos) continue;
-        Value embedded;
-        try {
-          embedded = yaml::load(text.as_string());
-        } catch (const std::exception&) {
-          continue;
-        }
-        if (!embedded.is_map() || string_at(embedded, "kind") != "Pod") continue;
+        std::optional<Value> file = pod_template_file(text);
+        if (!file) continue;
+        const Value& embedded = *file;
         const Value* md = embedded.find("metadata");
         Pod pod;
         pod.owner = &o;

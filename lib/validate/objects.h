@@ -73,6 +73,10 @@ struct Pod {
 const std::vector<std::pair<std::string, int64_t>>& spark_driver_ports();
 const std::vector<std::pair<std::string, int64_t>>& spark_executor_ports();
 
+// A Spark pod template file kept in a ConfigMap entry: the entry's text parsed, when it is a
+// YAML document of kind Pod; nullopt otherwise.
+std::optional<Value> pod_template_file(const Value& text);
+
 // Every pod `objects` describe, in object order.
 std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects);
 

@@ -4,7 +4,6 @@
 // would report fields it may well serve.
 #include <filesystem>
 
-#include "sparkc/yaml.h"
 #include "validate/openapi.h"
 #include "validate/rules.h"
 
@@ -100,15 +99,9 @@ void check_pod_templates(Context& ctx, const openapi::SchemaSet& schemas, const 
   const Value* data = o.doc.find("data");
   if (!data || !data->is_map() || !schemas.has_schema("v1", "Pod")) return;
   for (const auto& [key, text] : data->as_map()) {
-    if (!text.is_string() || text.as_string().find("kind: Pod") == std::string::npos) continue;
-    Value pod;
-    try {
-      pod = yaml::load(text.as_string());
-    } catch (const std::exception&) {
-      continue;  // not YAML: not a pod template
-    }
-    if (string_at(pod, "kind") != "Pod" || string_at(pod, "apiVersion") != "v1") continue;
-    for (auto& v : schemas.validate(pod)) {
+    std::optional<Value> pod = pod_template_file(text);
+    if (!pod || string_at(*pod, "apiVersion") != "v1") continue;
+    for (auto& v : schemas.validate(*pod)) {
       if (v.kind == openapi::Violation::Kind::Required) continue;
       FieldPath path = {"data", key};
       path.insert(path.end(), v.path.begin(), v.path.end());
