@@ -16,12 +16,15 @@ std::vector<RuleInfo> security_rule_infos() {
        "gaining root, new capabilities or unfiltered system calls. Checked on every container (init, ephemeral, "
        "SparkApplication sidecars too) and on Spark's driver and executor pod templates, where a template without "
        "a container gives Spark's own container no securityContext. Privileged containers and host namespaces, "
-       "ports and paths have their own rules (security-privileged, security-host-access)",
+       "ports and paths have their own rules (security-privileged, security-host-access). A warning, as "
+       "namespaces without enforcement run the pod: validate with --fail-on warning for restricted clusters",
        "set runAsNonRoot: true and seccompProfile: {type: RuntimeDefault} in the pod's securityContext, and "
        "allowPrivilegeEscalation: false and capabilities: {drop: [ALL]} in every container's; use only configMap, "
        "csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes, safe sysctls, "
        "no custom SELinux user or role and no unconfined AppArmor or seccomp profile",
-       Severity::Error,
+       // A warning: namespaces that do not enforce the profile run the pod. Use --fail-on
+       // warning where clusters enforce it.
+       Severity::Warning,
        "spec:\n  containers:\n    - name: app\n      image: app:1\n      securityContext:\n        runAsUser: 0\n"},
       {"security-privileged", "security", "a container runs privileged",
        "a privileged container has every Linux capability and the node's devices: whoever controls it controls "
