@@ -16,6 +16,7 @@
 #include "sparkc/validate.h"
 #include "sparkc/yaml.h"
 #include "validate/objects.h"
+#include "validate/preset_matrix.h"
 
 namespace fs = std::filesystem;
 using namespace sparkc;
@@ -643,36 +644,24 @@ void check_presets_against_shared_schemas(const std::vector<std::string>& openap
   REQUIRE_FALSE(catalog.presets().empty());
   fs::path root = temp_dir("presets");
   size_t checked = 0;
-  for (const auto& p : catalog.presets()) {
-    // A preset with a Spark Connect server names its backend; the other one composes too.
-    std::vector<std::optional<std::string>> backends = {std::nullopt};
-    if (p.backend) backends = {std::string("k8s"), std::string("standalone")};
-    for (const char* line : {"3.5", "4.1"}) {
-      for (const auto& backend : backends) {
-        std::string name = p.name + "-" + line + (backend ? "-" + *backend : "");
-        CAPTURE(name);
-        compose::ComposeOptions copts;
-        copts.preset = p.name;
-        copts.spark_version = line;
-        copts.backend = backend;
-        compose::Composition c;
-        try {
-          c = compose::compose(catalog, copts);
-        } catch (const compose::ComposeError& e) {
-          FAIL(e.what());
-          continue;
-        }
-        fs::path dir = root / name;
-        compose::write_chart(compose::build_chart(catalog, c), dir.string(), true);
-        validate::Report r = validate::validate_chart(dir.string(), opts, p.name);
-        std::vector<diag::Diagnostic> schema;
-        for (const auto& d : r.diagnostics) {
-          if (d.rule_id == "k8s-schema" || d.rule_id == "k8s-schema-missing") schema.push_back(d);
-        }
-        CHECK(diag::render_text(schema, r.sources) == "");
-        ++checked;
-      }
+  for (const auto& v : testing::preset_variants(catalog)) {
+    CAPTURE(v.name);
+    compose::Composition c;
+    try {
+      c = compose::compose(catalog, v.options);
+    } catch (const compose::ComposeError& e) {
+      FAIL(e.what());
+      continue;
     }
+    fs::path dir = root / v.name;
+    compose::write_chart(compose::build_chart(catalog, c), dir.string(), true);
+    validate::Report r = validate::validate_chart(dir.string(), opts, v.options.preset);
+    std::vector<diag::Diagnostic> schema;
+    for (const auto& d : r.diagnostics) {
+      if (d.rule_id == "k8s-schema" || d.rule_id == "k8s-schema-missing") schema.push_back(d);
+    }
+    CHECK(diag::render_text(schema, r.sources) == "");
+    ++checked;
   }
   CHECK(checked > 2 * catalog.presets().size());
   std::error_code ec;

@@ -12,6 +12,7 @@
 
 #include "sparkc/compose.h"
 #include "sparkc/validate.h"
+#include "validate/preset_matrix.h"
 
 namespace fs = std::filesystem;
 using namespace sparkc;
@@ -105,24 +106,12 @@ TEST_CASE("every preset validates with no errors and no warnings") {
   compose::Catalog catalog = compose::Catalog::load(compose::Catalog::default_data_dir());
   REQUIRE_FALSE(catalog.presets().empty());
   size_t checked = 0;
-  for (const auto& p : catalog.presets()) {
-    std::vector<std::optional<std::string>> backends = {std::nullopt};
-    if (p.backend) backends = {std::string("k8s"), std::string("standalone")};
-    for (const char* line : {"3.5", "4.1"}) {
-      for (const auto& backend : backends) {
-        CAPTURE(p.name);
-        CAPTURE(line);
-        CAPTURE(backend.value_or("-"));
-        compose::ComposeOptions copts;
-        copts.preset = p.name;
-        copts.spark_version = line;
-        copts.backend = backend;
-        compose::Composition c = compose::compose(catalog, copts);
-        validate::Report r = validate::validate_files(compose::build_chart(catalog, c), opts, p.name);
-        CHECK(diag::render_text(r.diagnostics, r.sources) == "");
-        ++checked;
-      }
-    }
+  for (const auto& v : testing::preset_variants(catalog)) {
+    CAPTURE(v.name);
+    compose::Composition c = compose::compose(catalog, v.options);
+    validate::Report r = validate::validate_files(compose::build_chart(catalog, c), opts, v.options.preset);
+    CHECK(diag::render_text(r.diagnostics, r.sources) == "");
+    ++checked;
   }
   CHECK(checked > 2 * catalog.presets().size());
 }
