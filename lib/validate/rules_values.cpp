@@ -4,10 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "sparkc/chart.h"
 #include "validate/rules.h"
 
 namespace sparkc::validate::detail {
 namespace {
+
+// Where findings about --set values are shown, as values-schema shows them.
+constexpr const char* kCommandLine = "<command line>";
 
 // A values file as the rules see it: how to name it, its text and its located document.
 struct ValuesFile {
@@ -88,8 +92,10 @@ void walk_unknown(Context& ctx, const ValuesFile& f, const Value& root, const Va
       std::string hint;
       if (std::string dym = did_you_mean(key, known); !dym.empty()) hint = "did you mean " + dym + "?";
       std::string where = path.empty() ? "at the top level" : "under \"" + path + "\"";
+      // The command line has no lines: its findings say where the key came from instead.
+      std::string source = f.rel == kCommandLine ? "--set; " : "";
       ctx.report("values-unknown-key",
-                 "unknown key \"" + key + "\" " + where + " (values.schema.json does not declare it)",
+                 "unknown key \"" + key + "\" " + where + " (" + source + "values.schema.json does not declare it)",
                  f.rel, m.line, m.col, sub, hint);
     }
   }
@@ -105,6 +111,20 @@ void check_unknown_keys(Context& ctx, const std::vector<ValuesFile>& files) {
     return;  // a broken schema is values-schema's finding, not this rule's
   }
   for (const auto& f : files) walk_unknown(ctx, f, schema, schema, f.doc.value, "");
+  // Keys given with --set and its kin (--set-string, --set-json, --set-file, --set-literal):
+  // a misspelt one is as silently ignored as one in a file, and is reported as the command
+  // line's, where values-schema reports its values too.
+  chart::ValueOptions flags = ctx.options().values;
+  flags.value_files.clear();
+  ValuesFile cmd{kCommandLine, "", {}};
+  try {
+    cmd.doc.value = chart::merge_user_values(flags);
+  } catch (const std::exception&) {
+    return;  // a --set Helm cannot parse fails the render, reported there
+  }
+  if (!cmd.doc.value.is_map() || cmd.doc.value.as_map().empty()) return;
+  ctx.add_external(kCommandLine);
+  walk_unknown(ctx, cmd, schema, schema, cmd.doc.value, "");
 }
 
 // Go's %v of a large float64: the shortest digits that read back, in %e form. C's %e

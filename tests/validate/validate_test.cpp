@@ -64,6 +64,24 @@ TEST_CASE("--set values that fail the schema are reported as the command line's"
         "  hint: see properties/replicaCount/type in values.schema.json\n");
 }
 
+TEST_CASE("--set keys the schema does not declare are reported as the command line's") {
+  validate::Options opts;
+  // Misspelt with each flag; known keys (maxFileSize, replicaCount) stay silent.
+  opts.values.set = {"replicaCuont=2", "replicaCount=2"};
+  opts.values.set_string = {"maxFileSise=1Gi", "maxFileSize=1Gi"};
+  opts.values.set_json = {"extra={\"nested\": 1}"};
+  validate::Report r = run_fixture("clean", opts);
+  CHECK(diag::render_text(r.diagnostics, r.sources) ==
+        "<command line>: warning: unknown key \"extra\" at the top level (--set; values.schema.json does not "
+        "declare it) [values-unknown-key]\n"
+        "<command line>: warning: unknown key \"maxFileSise\" at the top level (--set; values.schema.json does not "
+        "declare it) [values-unknown-key]\n"
+        "  hint: did you mean \"maxFileSize\"?\n"
+        "<command line>: warning: unknown key \"replicaCuont\" at the top level (--set; values.schema.json does not "
+        "declare it) [values-unknown-key]\n"
+        "  hint: did you mean \"replicaCount\"?\n");
+}
+
 TEST_CASE("the registry: unique kebab-case IDs with their group as prefix, every field filled") {
   static const std::regex id_re("[a-z0-9]+(-[a-z0-9]+)*");
   std::set<std::string> ids;
