@@ -275,6 +275,8 @@ void check_label_syntax(Context& ctx) {
   for (const auto& o : *ctx.objects()) {
     // A CRD's schema has fields named metadata and matchLabels that describe, not hold, them.
     if (o.kind == "CustomResourceDefinition") continue;
+    // A List's items are objects of their own, checked as such (with their own annotations).
+    if (is_list_object(o)) continue;
     if (o.kind == "ConfigMap" || o.kind == "Secret") {
       // data holds text only; the metadata is all there is to check.
       if (const Value* md = o.doc.find("metadata"); md && md->is_map()) {

@@ -163,6 +163,8 @@ void check_service_urls(Context& ctx) {
   for (const auto& o : *ctx.objects()) {
     // A Service's own fields hold no URLs to check; everything else may.
     if (o.kind == "Service") continue;
+    // A List's items are objects of their own, walked as such (with their own annotations).
+    if (is_list_object(o)) continue;
     FieldPath path;
     checker.walk(o, o.doc, path);
   }

@@ -98,6 +98,12 @@ std::string string_at(const Value& v, std::string_view key) {
   return f && f->is_string() ? f->as_string() : "";
 }
 
+bool is_list_object(const RenderedObject& o) {
+  if (o.kind == "List") return true;
+  const Value* items = o.doc.find("items");
+  return o.kind.ends_with("List") && items && (items->is_list() || items->is_nil());
+}
+
 bool is_workload_kind(std::string_view kind) {
   return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
          kind == "ReplicaSet" || kind == "Job" || kind == "ReplicationController";
@@ -404,6 +410,30 @@ std::optional<std::vector<RenderedObject>> render_objects(Context& ctx) {
       o.disabled = disabled_by_annotation(doc);
       o.doc = std::move(doc);
       out.push_back(std::move(o));
+      const RenderedObject& list = out.back();
+      if (!is_list_object(list)) continue;
+      const Value* items = list.doc.find("items");
+      if (!items || !items->is_list()) continue;
+      // Copied out first: pushing the items may move the List.
+      std::vector<Value> copies = items->as_list();
+      RenderedObject proto;
+      proto.rel = list.rel;
+      proto.doc_index = list.doc_index;
+      proto.kind_index = list.kind_index;
+      proto.list_kind = list.kind;
+      for (size_t j = 0; j < copies.size(); ++j) {
+        if (!copies[j].is_map()) continue;  // not an object: nothing to check as one
+        RenderedObject item = proto;
+        const Value* imd = copies[j].find("metadata");
+        item.api_version = string_at(copies[j], "apiVersion");
+        item.kind = string_at(copies[j], "kind");
+        item.name = imd ? string_at(*imd, "name") : "";
+        item.namespace_ = imd ? string_at(*imd, "namespace") : "";
+        item.base = {"items", std::to_string(j)};
+        item.disabled = disabled_by_annotation(copies[j]);
+        item.doc = std::move(copies[j]);
+        out.push_back(std::move(item));
+      }
     }
   }
   return out;
@@ -436,6 +466,8 @@ std::vector<SrcLine> template_section(const std::string& text, const RenderedObj
       sections.back().push_back({ln, line});
     }
   }
+  // An item of a List lies in the List's section.
+  const std::string& kind = o.list_kind.empty() ? o.kind : o.list_kind;
   auto writes_kind = [&](const std::vector<SrcLine>& s) {
     for (const auto& l : s) {
       std::string_view t(l.text);
@@ -443,7 +475,7 @@ std::vector<SrcLine> template_section(const std::string& text, const RenderedObj
       if (b == 0 && t.substr(0, 5) == "kind:") {
         std::string_view v = t.substr(5);
         v.remove_prefix(std::min(v.find_first_not_of(" "), v.size()));
-        return v == o.kind || v.find("{{") != std::string_view::npos;
+        return v == kind || v.find("{{") != std::string_view::npos;
       }
     }
     return false;
@@ -487,7 +519,10 @@ size_t key_at(std::string_view l, size_t from, const std::string& key) {
 
 }  // namespace
 
-yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& path) {
+yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& field) {
+  // The path from the top of the template's document: an item of a List sits below items.
+  FieldPath path = o.base;
+  path.insert(path.end(), field.begin(), field.end());
   auto text = ctx.read(o.rel);
   if (!text) return {};
   std::vector<SrcLine> lines = template_section(*text, o);

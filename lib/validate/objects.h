@@ -19,7 +19,14 @@ namespace sparkc::validate::detail {
 
 class Context;
 
-// One object of the rendered chart and where it came from.
+// A path to a field inside an object: map keys, and list indexes as decimal strings
+// ({"spec", "template", "spec", "containers", "0", "image"}).
+using FieldPath = std::vector<std::string>;
+
+// One object of the rendered chart and where it came from. The items of a List ("kind: List",
+// or a typed one such as SecretList) are objects of their own, right after the List, since
+// Helm and kubectl install them one by one: kind, name, namespace and annotations are the
+// item's, and `base` says where the item sits in the List's document.
 struct RenderedObject {
   Value doc;
   std::string api_version, kind, name, namespace_;
@@ -27,16 +34,17 @@ struct RenderedObject {
   size_t doc_index = 0;            // position among the documents of that template's output
   size_t kind_index = 0;           // position among the objects of this kind in that output
   std::set<std::string> disabled;  // rules listed in the spark-constructor.io/disable annotation
+  // For an item of a List: its path in the List's document ({"items", "3"}), which
+  // locate_field puts before every field path, and the List's kind, which the template section
+  // writes (doc_index and kind_index are the List's). Both empty for any other object.
+  FieldPath base;
+  std::string list_kind;
 
   // "Kind/name".
   std::string ident() const { return kind + "/" + name; }
   // Whether the object's annotation disables `rule`.
   bool suppresses(std::string_view rule) const { return disabled.count(std::string(rule)) > 0; }
 };
-
-// A path to a field inside an object: map keys, and list indexes as decimal strings
-// ({"spec", "template", "spec", "containers", "0", "image"}).
-using FieldPath = std::vector<std::string>;
 
 // "spec.template.spec.containers[0].image".
 std::string format_field_path(const FieldPath& path);
@@ -80,6 +88,10 @@ std::optional<Value> pod_template_file(const Value& text);
 // Every pod `objects` describe, in object order.
 std::vector<Pod> pods_of(const std::vector<RenderedObject>& objects);
 
+// Whether `o` is a List whose items are installed as objects: "kind: List", or a typed list
+// (SecretList) with an items field, so that a custom kind that merely ends in "List" is not.
+bool is_list_object(const RenderedObject& o);
+
 // Kinds whose spec.template is a pod template.
 bool is_workload_kind(std::string_view kind);
 
@@ -93,10 +105,10 @@ std::string template_file(const std::string& chart_dir, const std::string& rel);
 // reporting template-render-error when the chart does not load or render.
 std::optional<std::vector<RenderedObject>> render_objects(Context& ctx);
 
-// The line and column of the field at `path` of `o` in its template source, found by
-// following the keys through indentation; the deepest part of the path the template writes
-// plainly (a field produced by `include` or `toYaml` is found at its parent). {0, 0} when the
-// template cannot be read.
+// The line and column of the field at `path` of `o` (below o.base) in its template source,
+// found by following the keys through indentation; the deepest part of the path the template
+// writes plainly (a field produced by `include` or `toYaml` is found at its parent). {0, 0}
+// when the template cannot be read.
 yaml::Mark locate_field(Context& ctx, const RenderedObject& o, const FieldPath& path);
 
 // The line inside the multi-line string at `path` of `o` (a defaults file, a script, a DAG in a

@@ -125,6 +125,10 @@ void run_k8s_schema_rules(Context& ctx) {
     // An object without apiVersion or kind fails to render into a manifest Helm can apply;
     // that is not a schema question.
     if (o.api_version.empty() || o.kind.empty()) continue;
+    // Helm and kubectl send the items of a List, never the List: the items are checked as
+    // objects of their own (checking a typed List's items again would report them twice, and
+    // "kind: List" has no schema at all).
+    if (is_list_object(o)) continue;
     try {
       if (!sources.schemas->has_schema(o.api_version, o.kind)) {
         // With only --crd given, the user asked about custom resources: built-in kinds are

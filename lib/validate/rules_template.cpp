@@ -139,15 +139,6 @@ void check_rendered(Context& ctx, const std::string& rel, const std::string& tex
   }
 }
 
-// A List ("kind: List", or a typed one such as SecretList) with its items: Helm applies the
-// items one by one, each with its own name; the list itself has none. A typed list needs its
-// items field, so that a custom kind that merely ends in "List" keeps its checks.
-bool is_list_object(const RenderedObject& o) {
-  if (o.kind == "List") return true;
-  const Value* items = o.doc.find("items");
-  return o.kind.ends_with("List") && items && (items->is_list() || items->is_nil());
-}
-
 // template-missing-kind, template-missing-name and template-metadata-name on one object.
 void check_identity(Context& ctx, const RenderedObject& o) {
   if (o.api_version.empty() || o.kind.empty()) {
@@ -161,7 +152,8 @@ void check_identity(Context& ctx, const RenderedObject& o) {
                       "add `apiVersion:` and `kind:` at the top of the document");
     return;
   }
-  if (is_list_object(o)) return;  // a List has items, not a name
+  // A List has items, each with its own name (checked as objects of their own), not a name.
+  if (is_list_object(o)) return;
   const Value* name = value_at(o.doc, {"metadata", "name"});
   const Value* generate = value_at(o.doc, {"metadata", "generateName"});
   if (!name || name->is_nil() || (name->is_string() && name->as_string().empty())) {

@@ -123,6 +123,97 @@ TEST_CASE("objects are rendered once and fields are found on their template line
   }
 }
 
+TEST_CASE("the items of a List are objects of their own, found below the List's items") {
+  TempChart chart(
+      "apiVersion: v1\n"                                            // 1
+      "kind: ConfigMap\n"                                           // 2
+      "metadata:\n"                                                 // 3
+      "  name: first\n"                                             // 4
+      "---\n"                                                       // 5
+      "apiVersion: v1\n"                                            // 6
+      "kind: List\n"                                                // 7
+      "items:\n"                                                    // 8
+      "  # a comment between items\n"                               // 9
+      "  - apiVersion: v1\n"                                        // 10
+      "    kind: ConfigMap\n"                                       // 11
+      "    metadata:\n"                                             // 12
+      "      name: listed\n"                                        // 13
+      "      namespace: ns\n"                                       // 14
+      "      annotations:\n"                                        // 15
+      "        spark-constructor.io/disable: k8s-dns1123-name\n"    // 16
+      "  - apiVersion: v1\n"                                        // 17
+      "    kind: Pod\n"                                             // 18
+      "    metadata:\n"                                             // 19
+      "      name: runner\n"                                        // 20
+      "    spec:\n"                                                 // 21
+      "      containers:\n"                                         // 22
+      "        - name: main\n"                                      // 23
+      "          image: {{ .Values.image }}\n"                      // 24
+      "---\n"                                                       // 25
+      "apiVersion: v1\n"                                            // 26
+      "kind: SecretList\n"                                          // 27
+      "items:\n"                                                    // 28
+      "{{- range .Values.items }}\n"                                // 29
+      "  - apiVersion: v1\n"                                        // 30
+      "    kind: Secret\n"                                          // 31
+      "    metadata:\n"                                             // 32
+      "      name: s-{{ . }}\n"                                     // 33
+      "{{- end }}\n"                                                // 34
+      "---\n"                                                       // 35
+      "apiVersion: example.com/v1\n"                                // 36
+      "kind: AllowList\n"                                           // 37
+      "metadata:\n"                                                 // 38
+      "  name: allow\n");                                           // 39
+  validate::Options opts;
+  Context ctx(chart.dir.string(), "t", opts);
+  const auto* objects = ctx.objects();
+  REQUIRE(objects != nullptr);
+  std::vector<std::string> idents;
+  for (const auto& o : *objects) idents.push_back(o.ident());
+  // Each List, then its items in order; a kind that only ends in "List" has no items.
+  CHECK(idents == std::vector<std::string>{"ConfigMap/first", "List/", "ConfigMap/listed", "Pod/runner",
+                                           "SecretList/", "Secret/s-a", "Secret/s-b", "AllowList/allow"});
+  const RenderedObject& listed = objects->at(2);
+  CHECK(listed.namespace_ == "ns");
+  CHECK(listed.base == FieldPath{"items", "0"});
+  CHECK(listed.list_kind == "List");
+  CHECK(listed.suppresses("k8s-dns1123-name"));
+  CHECK_FALSE(objects->at(1).suppresses("k8s-dns1123-name"));
+  CHECK(objects->at(0).base.empty());
+  CHECK(is_list_object(objects->at(1)));
+  CHECK(is_list_object(objects->at(4)));
+  CHECK_FALSE(is_list_object(objects->at(7)));
+
+  struct Row {
+    size_t object;
+    FieldPath path;
+    int line, col;
+  };
+  const Row rows[] = {
+      {0, {"metadata", "name"}, 4, 3},
+      {1, {"items", "1", "kind"}, 18, 5},
+      // An item itself: its list dash.
+      {2, {}, 10, 3},
+      {2, {"metadata", "namespace"}, 14, 7},
+      {3, {"spec", "containers", "0", "image"}, 24, 11},
+      // Items of a range: the written item stands for every one of them.
+      {6, {"metadata", "name"}, 33, 7},
+      {7, {"metadata", "name"}, 39, 3},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.object);
+    CAPTURE(format_field_path(r.path));
+    yaml::Mark m = locate_field(ctx, objects->at(r.object), r.path);
+    CHECK(m.line == r.line);
+    CHECK(m.col == r.col);
+  }
+  // The Pod item is a pod the rules see, with its spec below the item.
+  const auto& pods = ctx.pods();
+  REQUIRE(pods.size() == 1);
+  CHECK(pods[0].ident == "Pod/runner");
+  CHECK(pods[0].owner == &objects->at(3));
+}
+
 TEST_CASE("pods: workloads, and Spark pod templates with Spark's label and ports") {
   TempChart chart(kTemplate);
   validate::Options opts;
