@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
+#include <system_error>
 
 #include "validate/rules_spark_detail.h"
 
@@ -203,7 +205,12 @@ void check_client_mode_driver_host(Reporter& r, const std::vector<SparkConf>& co
     for (const auto& [key, pe] : ports) {
       std::string v = pe ? pe->value : "";
       bool numeric = !v.empty() && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-      int64_t port = numeric ? std::stoll(v) : 0;
+      // from_chars, not stoll: an all-digit value too long for int64_t must not throw (found
+      // under the sanitizer run); it is no port of the Service either, reported by its text.
+      int64_t port = 0;
+      bool parsed = numeric && std::from_chars(v.data(), v.data() + v.size(), port).ec == std::errc();
+      if (numeric && !parsed) port = -1;
+      std::string shown = parsed ? std::to_string(port) : v;
       std::string wanted = key == "spark.driver.port" ? "7078" : "7079";
       if (port == 0) {
         r.entry("spark-client-mode-driver-host", pe ? *pe : *host,
@@ -212,9 +219,9 @@ void check_client_mode_driver_host(Reporter& r, const std::vector<SparkConf>& co
                 "set " + key + " to a fixed port (e.g. " + wanted + ") and expose it on Service " + quoted(svc->name));
       } else if (!exposed.count(port)) {
         r.entry("spark-client-mode-driver-host", *pe,
-                key + " " + std::to_string(port) + " is not a port of Service " + quoted(svc->name) +
+                key + " " + shown + " is not a port of Service " + quoted(svc->name) +
                     ": executors cannot connect to the driver",
-                "add port " + std::to_string(port) + " to Service " + quoted(svc->name));
+                "add port " + shown + " to Service " + quoted(svc->name));
       }
     }
   }
