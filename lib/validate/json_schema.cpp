@@ -4,6 +4,9 @@
 
 #include <re2/re2.h>
 
+#include <charconv>
+#include <system_error>
+
 #include "validate/json_schema_detail.h"
 
 namespace sparkc::validate {
@@ -153,7 +156,9 @@ std::optional<Registry::Target> Registry::lookup_locked(const std::string& absol
     } else if (t.schema.is_list()) {
       std::size_t idx = 0;
       if (decoded.empty() || decoded.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-      idx = std::stoul(decoded);
+      // from_chars, not stoul: an index too long for size_t ("#/allOf/99999999999999999999")
+      // threw out_of_range and aborted validate; it resolves to nothing, like any index past the end.
+      if (std::from_chars(decoded.data(), decoded.data() + decoded.size(), idx).ec != std::errc()) return std::nullopt;
       if (idx >= t.schema.as_list().size()) return std::nullopt;
       t.schema = t.schema.as_list()[idx];
     } else {

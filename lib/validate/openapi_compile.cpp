@@ -3,7 +3,9 @@
 // stable), which also ends the recursion of self-referencing definitions (JSONSchemaProps).
 #include <re2/re2.h>
 
+#include <charconv>
 #include <filesystem>
+#include <system_error>
 
 #include "validate/json_schema_detail.h"
 #include "validate/openapi_detail.h"
@@ -267,10 +269,12 @@ const Node* Compiler::resolve_ref(const std::string& ref, const Document* doc, b
         pos, slash == std::string::npos ? std::string::npos : slash - pos));
     if (v->is_map()) {
       v = v->find(token);
-    } else if (v->is_list() && !token.empty() &&
-               token.find_first_not_of("0123456789") == std::string::npos &&
-               std::stoul(token) < v->as_list().size()) {
-      v = &v->as_list()[std::stoul(token)];
+    } else if (size_t idx = 0;
+               v->is_list() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
+               // from_chars, not stoul: an index too long for size_t must resolve to nothing, not throw.
+               std::from_chars(token.data(), token.data() + token.size(), idx).ec == std::errc() &&
+               idx < v->as_list().size()) {
+      v = &v->as_list()[idx];
     } else {
       v = nullptr;
     }

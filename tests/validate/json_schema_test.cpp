@@ -173,6 +173,9 @@ const Case kCases[] = {
     {"$ref siblings ignored in draft 7", R"({"$schema":"http://json-schema.org/draft-07/schema#","definitions":{"s":{"type":"string"}},"$ref":"#/definitions/s","maxLength":1})",
      R"("ab")", ""},
     {"unresolvable $ref", R"({"$ref":"#/$defs/missing"})", "1", R"([] [/$ref] cannot resolve $ref "#/$defs/missing")"},
+    // An index too long for size_t once threw std::out_of_range out of validate.
+    {"$ref with a list index too long for size_t", R"({"allOf":[true],"$ref":"#/allOf/99999999999999999999999"})", "1",
+     R"([] [/$ref] cannot resolve $ref "#/allOf/99999999999999999999999")"},
     {"$anchor", R"({"$defs":{"x":{"$anchor":"port","type":"integer"}},"$ref":"#port"})", R"("a")",
      "[] [/$ref/type] expected integer, got string"},
     {"$id-based resolution", R"({"$id":"https://example.com/root.json","$defs":{"a":{"$id":"item.json","type":"string"}},"items":{"$ref":"item.json"}})",

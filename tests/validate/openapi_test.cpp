@@ -457,6 +457,23 @@ TEST_CASE("sources: OpenAPI v2 file, v3 directory, kubeconform directory, CRD fi
       CHECK(e.line >= 1);  // where the YAML parser (JSON is YAML) stops
     }
   }
+  SUBCASE("a $ref whose list index is too long for size_t names no schema") {
+    // std::stoul threw std::out_of_range here, which nothing caught (found in the sanitizer run).
+    fs::path dir = temp_dir("v3-long-index");
+    write(dir / "apis__example.com__v1_openapi.json",
+          R"({"openapi": "3.0.0", "x-sizes": [{"type": "integer"}], "components": {"schemas": {
+      "example.v1.Thing": {"type": "object", "properties": {"apiVersion": {"type": "string"},
+        "kind": {"type": "string"}, "size": {"$ref": "#/x-sizes/99999999999999999999"}},
+        "x-kubernetes-group-version-kind": [{"group": "example.com", "kind": "Thing", "version": "v1"}]}}}})");
+    SchemaSet s;
+    s.add_openapi_path(dir.string());
+    try {
+      violations(s, "apiVersion: example.com/v1\nkind: Thing\nsize: 2\n");
+      FAIL("expected a SourceError");
+    } catch (const SourceError& e) {
+      CHECK(std::string(e.what()) == "$ref \"#/x-sizes/99999999999999999999\" names no schema");
+    }
+  }
   SUBCASE("v3 directory in kubectl-validate's layout: api/v1.json, apis/GROUP/VERSION.json") {
     fs::path dir = temp_dir("v3-tree");
     write(dir / "apis" / "example.com" / "v1.json",
