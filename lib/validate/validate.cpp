@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "diag/suggest.h"
 #include "validate/rules.h"
 
 namespace sparkc::validate {
@@ -152,28 +153,6 @@ yaml::Mark key_mark(const std::string& text, yaml::Mark value_mark, const std::s
 
 namespace {
 
-// The case-insensitive edit distance of `a` and `b` (both lower case), or `cap` + 1 once it is
-// sure to exceed `cap`: did_you_mean runs it against every known key for every unknown one,
-// which was quadratic enough to take minutes on a long generated spark-defaults file.
-size_t edit_distance(const std::string& a, const std::string& b, size_t cap) {
-  size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (diff > cap) return cap + 1;
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    size_t row_min = cur[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > cap) return cap + 1;
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -187,7 +166,8 @@ std::string did_you_mean(const std::string& word, const std::set<std::string>& c
   std::vector<std::string> found;
   std::string w = lower(word);
   for (const auto& c : candidates) {
-    size_t d = edit_distance(w, lower(c), best);
+    // Capped: this runs against every known key for every unknown one.
+    size_t d = diag::edit_distance(w, lower(c), best);
     if (d < best) {
       best = d;
       found = {c};

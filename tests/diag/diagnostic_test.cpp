@@ -1,6 +1,9 @@
 // Diagnostics as values and their three renderings, compared whole.
 #include <doctest/doctest.h>
 
+#include <limits>
+
+#include "diag/suggest.h"
 #include "sparkc/diagnostic.h"
 
 using namespace sparkc::diag;
@@ -198,4 +201,24 @@ TEST_CASE("sarif rendering") {
   ]
 }
 )json");
+}
+
+TEST_CASE("edit_distance for did-you-mean hints, exact below the cap") {
+  struct Row {
+    const char* a;
+    const char* b;
+    size_t cap;
+    size_t want;
+  };
+  const size_t kNoCap = std::numeric_limits<size_t>::max() - 1;
+  const Row rows[] = {
+      {"", "", kNoCap, 0},          {"abc", "", kNoCap, 3},       {"replicaCuont", "replicaCount", kNoCap, 2},
+      {"kitten", "sitting", kNoCap, 3}, {"Spark", "spark", kNoCap, 1}, {"instaces", "instances", 1, 1},
+      {"kitten", "sitting", 2, 3},  {"a", "abcdef", 3, 4},        {"abcdef", "uvwxyz", 2, 3},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.a);
+    CAPTURE(r.b);
+    CHECK(sparkc::diag::edit_distance(r.a, r.b, r.cap) == r.want);
+  }
 }
